@@ -1,0 +1,26 @@
+package com.crmcardlayouts.admin;
+
+import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.portal.Portal;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the admin console shows.
+ *
+ * @param boundTabs      the tabs Bitrix24 reports as bound to the app, empty when it did not answer
+ * @param smartProcesses the portal's smart processes, empty when Bitrix24 did not answer
+ */
+public record ConsoleState(Portal portal, Settings settings, Optional<List<CardType>> boundTabs,
+                           Optional<List<SmartProcess>> smartProcesses, AuditPage journal) {
+
+    /** The smart process's own title; empty for the fixed cards and smart processes Bitrix24 did not name. */
+    public String titleOf(CardType card) {
+        return smartProcesses.orElse(List.of()).stream()
+                .filter(process -> process.card().equals(card))
+                .map(SmartProcess::title)
+                .findFirst()
+                .orElse("");
+    }
+}

@@ -1,0 +1,98 @@
+package com.crmcardlayouts.admin;
+
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.cardlayouts.Bitrix24Failures;
+import com.crmcardlayouts.cardlayouts.Caller;
+import com.crmcardlayouts.cardlayouts.LayoutRefused;
+import com.crmcardlayouts.cardlayouts.Refusal;
+import com.crmcardlayouts.lifecycle.Binder;
+import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * A portal administrator changes the settings from the console. The tabs are bound first, with
+ * that administrator's own token, and the settings are stored only once Bitrix24 has accepted
+ * them: a failed save leaves the old settings live and says why. Saves of one portal run one at
+ * a time (on every instance), so two administrators saving at once cannot leave the stored tabs
+ * different from the bound ones. Smart processes are checked against the portal's own list first,
+ * so a mistyped one is refused as input rather than failing in Bitrix24. Every attempt that reaches
+ * Bitrix24 is journaled.
+ */
+@ApplicationScoped
+public class SettingsUpdater {
+
+    private static final Logger LOG = Logger.getLogger(SettingsUpdater.class);
+
+    private final PortalRegistry portals;
+    private final SettingsService settings;
+    private final Binder binder;
+    private final SmartProcesses smartProcesses;
+    private final AuditJournal journal;
+    private final PortalSaveLock lock;
+
+    SettingsUpdater(PortalRegistry portals, SettingsService settings, Binder binder, SmartProcesses smartProcesses,
+                    AuditJournal journal, PortalSaveLock lock) {
+        this.portals = portals;
+        this.settings = settings;
+        this.binder = binder;
+        this.smartProcesses = smartProcesses;
+        this.journal = journal;
+        this.lock = lock;
+    }
+
+    /** Returns the id of the journal entry. */
+    public long update(Caller caller, Settings wanted) {
+        if (!caller.portalAdmin()) {
+            throw new LayoutRefused(Refusal.PORTAL_ADMIN_REQUIRED);
+        }
+        return lock.whileHeld(caller.portalId(), () -> bindThenStore(caller, wanted));
+    }
+
+    private long bindThenStore(Caller caller, Settings wanted) {
+        if (!portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false)) {
+            throw new LayoutRefused(Refusal.NOT_INSTALLED);
+        }
+        try {
+            requireExistingSmartProcesses(caller, wanted);
+            binder.reconcile(caller.portalId(), caller.userId(), wanted.tabs());
+        } catch (Bitrix24Exception e) {
+            LOG.infof("Re-binding tabs on portal %d failed, settings unchanged: %s", caller.portalId(), e.getMessage());
+            Refusal refusal = Bitrix24Failures.refusal(e, true);
+            journal.record(entry(caller, wanted, refusal.code.name(), refusal.name() + ": " + e.getMessage()));
+            throw new LayoutRefused(refusal);
+        }
+        settings.save(caller.portalId(), caller.userId(), wanted);
+        return journal.record(entry(caller, wanted, AuditEntry.SUCCESS, describe(wanted)));
+    }
+
+    private void requireExistingSmartProcesses(Caller caller, Settings wanted) {
+        List<CardType> asked = wanted.tabs().stream().filter(CardType::isSmartProcess).toList();
+        if (asked.isEmpty()) {
+            return;
+        }
+        List<CardType> existing = smartProcesses.of(caller.portalId(), caller.userId()).stream().map(SmartProcess::card).toList();
+        asked.stream().filter(card -> !existing.contains(card)).findFirst().ifPresent(missing -> {
+            throw new LayoutRefused(Refusal.SMART_PROCESS_UNKNOWN, missing.key());
+        });
+    }
+
+    private static AuditEntry entry(Caller caller, Settings wanted, String outcome, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.portalId = caller.portalId();
+        entry.actorUserId = caller.userId();
+        entry.action = AuditEntry.SETTINGS_CHANGED;
+        entry.outcome = outcome;
+        entry.detail = detail;
+        return entry;
+    }
+
+    private static String describe(Settings settings) {
+        return "tabs=" + settings.tabColumn() + "; nonAdminsMayUse=" + settings.nonAdminsMayUse()
+                + "; usersMayResetOwn=" + settings.usersMayResetOwn();
+    }
+}

@@ -1,0 +1,209 @@
+package com.crmcardlayouts.bitrix24;
+
+import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.portal.TokenPair;
+import com.crmcardlayouts.portal.TokenStore;
+import com.crmcardlayouts.portal.UserCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The one way the app calls a portal's REST API: as a given user, with that user's stored token,
+ * refreshed when found expired, retried within limits, and every failure turned into a
+ * {@link Bitrix24Exception}. Decisions follow Bitrix24's {@code error} code, not the HTTP status,
+ * which Bitrix24 sets inconsistently.
+ */
+@ApplicationScoped
+public class Bitrix24Client {
+
+    private static final Logger LOG = Logger.getLogger(Bitrix24Client.class);
+    private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z0-9_.]{1,100}");
+    private static final Set<String> ACCESS_DENIED = Set.of("ACCESS_DENIED", "insufficient_scope", "user_access_error",
+            "WRONG_AUTH_TYPE", "METHOD_CONFIRM_DENIED", "WRONG_LICENSE");
+    private static final Set<String> TOKEN_DEAD = Set.of("invalid_token", "authorization_error", "NO_AUTH_FOUND", "invalid_grant");
+    private static final Set<String> NOT_INSTALLED = Set.of("NOT_INSTALLED", "APPLICATION_NOT_FOUND", "PORTAL_DELETED", "ERROR_OAUTH");
+    private static final Duration SERVER_RETRY_PAUSE = Duration.ofMillis(200);
+
+    private final PortalApi api;
+    private final PortalApi quickApi;
+    private final TokenStore tokens;
+    private final TokenRefresher refresher;
+    private final Bitrix24Config config;
+    private final MeterRegistry metrics;
+
+    public Bitrix24Client(@RestClient PortalApi api, @RestClient PortalApi.Quick quickApi, TokenStore tokens, TokenRefresher refresher,
+                          Bitrix24Config config, MeterRegistry metrics) {
+        this.api = api;
+        this.quickApi = quickApi;
+        this.tokens = tokens;
+        this.refresher = refresher;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Calls {@code method} on the portal as {@code userId} and returns Bitrix24's {@code result}.
+     *
+     * @throws Bitrix24Exception or one of its subclasses for every failure
+     */
+    public JsonNode call(long portalId, long userId, String method, Map<String, Object> params) {
+        try {
+            JsonNode result = callWithRetries(portalId, userId, method, params);
+            count(method, "ok");
+            return result;
+        } catch (Bitrix24Exception e) {
+            count(method, outcome(e));
+            throw e;
+        }
+    }
+
+    /**
+     * Asks {@code method} once, with short timeouts, using a token the OAuth server has just verified
+     * but the app has not stored (for example whether an installing user is an administrator). Never
+     * refreshed or retried: Bitrix24 is waiting for the app's answer meanwhile.
+     */
+    public JsonNode callAs(AppInfo verified, String accessToken, String method, Map<String, Object> params) {
+        UserCredentials credentials = new UserCredentials(0, verified.clientEndpoint(), verified.userId(),
+                new TokenPair(accessToken, "", Instant.now().plusSeconds(60)));
+        try {
+            RemoteAnswer answer = send(quickApi, credentials, method, params);
+            if (answer.isError()) {
+                throw map(answer);
+            }
+            count(method, "ok");
+            return answer.body().path("result");
+        } catch (Bitrix24Exception e) {
+            count(method, outcome(e));
+            throw e;
+        }
+    }
+
+    private JsonNode callWithRetries(long portalId, long userId, String method, Map<String, Object> params) {
+        UserCredentials credentials = tokens.find(portalId, userId).orElseThrow(() ->
+                new Bitrix24Exception.TokenRevoked("NO_TOKEN", "No usable Bitrix24 authorization is stored for this user"));
+        if (credentials.tokens().isExpired(Instant.now())) {
+            credentials = refresher.refresh(credentials);
+        }
+        return execute(credentials, method, params);
+    }
+
+    private JsonNode execute(UserCredentials credentials, String method, Map<String, Object> params) {
+        Instant rateLimitDeadline = Instant.now().plus(config.rateLimitBudget());
+        Duration backoff = config.rateLimitFirstBackoff();
+        boolean refreshed = false;
+        int serverFailures = 0;
+        while (true) {
+            RemoteAnswer answer = send(api, credentials, method, params);
+            if (!answer.isError()) {
+                return answer.body().path("result");
+            }
+            String code = answer.errorCode();
+            if (!refreshed && ("expired_token".equals(code) || "invalid_token".equals(code))) {
+                // invalid_token too: a refresh elsewhere revokes the access token this call still carried.
+                // The refresher then hands back the pair already rotated instead of refreshing again.
+                credentials = refresher.refresh(credentials);
+                refreshed = true;
+            } else if ("QUERY_LIMIT_EXCEEDED".equals(code)) {
+                Duration pause = jitter(backoff);
+                if (Instant.now().plus(pause).isAfter(rateLimitDeadline)) {
+                    throw new Bitrix24Exception.RateLimited(code, "Bitrix24 kept rate-limiting the app");
+                }
+                metrics.counter("bitrix24.rate_limit.waits").increment();
+                sleep(pause);
+                backoff = backoff.multipliedBy(2);
+            } else if (answer.isServerFailure() && serverFailures < config.serverErrorRetries()) {
+                serverFailures++;
+                sleep(SERVER_RETRY_PAUSE.multipliedBy(serverFailures));
+            } else {
+                throw map(answer);
+            }
+        }
+    }
+
+    private RemoteAnswer send(PortalApi via, UserCredentials credentials, String method, Map<String, Object> params) {
+        if (!METHOD_NAME.matcher(method).matches()) {
+            throw new IllegalArgumentException("Not a Bitrix24 method name: " + method);
+        }
+        String endpoint = credentials.clientEndpoint();
+        Endpoints.requireAllowed(endpoint, config.allowInsecureHttp());
+        String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        try (Response response = via.call(base, method, "Bearer " + credentials.tokens().accessToken(), params)) {
+            return RemoteAnswer.parse(response.getStatus(), response.readEntity(String.class));
+        } catch (ProcessingException e) {
+            LOG.warnf("Portal %d unreachable for %s: %s", credentials.portalId(), method, e.getClass().getSimpleName());
+            return new RemoteAnswer(599, null);
+        }
+    }
+
+    private static Bitrix24Exception map(RemoteAnswer answer) {
+        String code = answer.errorCode();
+        String description = answer.errorDescription();
+        if (ACCESS_DENIED.contains(code) || (code.isEmpty() && description.startsWith("Access denied"))) {
+            return new Bitrix24Exception.AccessDenied(code, description);
+        }
+        if ("ERROR_METHOD_NOT_FOUND".equals(code)) {
+            return new Bitrix24Exception.MethodNotFound(code, description);
+        }
+        if ("OPERATION_TIME_LIMIT".equals(code) || "OVERLOAD_LIMIT".equals(code)) {
+            return new Bitrix24Exception.RateLimited(code, description);
+        }
+        if (TOKEN_DEAD.contains(code) || "expired_token".equals(code)) {
+            return new Bitrix24Exception.TokenRevoked(code, description);
+        }
+        if (NOT_INSTALLED.contains(code)) {
+            return new Bitrix24Exception.AppNotInstalled(code, description);
+        }
+        if (answer.isServerFailure()) {
+            return new Bitrix24Exception.Unavailable(code, answer.body() == null
+                    ? "Bitrix24 could not be reached or gave an unreadable answer" : description);
+        }
+        return new Bitrix24Exception(code, description);
+    }
+
+    private void count(String method, String outcome) {
+        metrics.counter("bitrix24.calls", "method", method.toLowerCase(), "outcome", outcome).increment();
+    }
+
+    private static String outcome(Bitrix24Exception e) {
+        if (e instanceof Bitrix24Exception.AccessDenied) {
+            return "access_denied";
+        } else if (e instanceof Bitrix24Exception.MethodNotFound) {
+            return "method_not_found";
+        } else if (e instanceof Bitrix24Exception.TokenRevoked) {
+            return "token_revoked";
+        } else if (e instanceof Bitrix24Exception.RateLimited) {
+            return "rate_limited";
+        } else if (e instanceof Bitrix24Exception.Unavailable) {
+            return "unavailable";
+        } else if (e instanceof Bitrix24Exception.AppNotInstalled) {
+            return "not_installed";
+        }
+        return "error";
+    }
+
+    private static Duration jitter(Duration base) {
+        long millis = base.toMillis();
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Bitrix24Exception.Unavailable("INTERRUPTED", "The call to Bitrix24 was interrupted");
+        }
+    }
+}

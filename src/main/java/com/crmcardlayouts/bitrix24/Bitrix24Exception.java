@@ -1,0 +1,79 @@
+package com.crmcardlayouts.bitrix24;
+
+/**
+ * Bitrix24 answered with an error. {@link #code()} is Bitrix24's {@code error} (may be empty:
+ * card-configuration errors carry only a description), {@link #description()} its text.
+ * Subclasses name the outcomes callers act on; anything else is this class itself.
+ */
+public class Bitrix24Exception extends RuntimeException {
+
+    private final String code;
+    private final String description;
+
+    public Bitrix24Exception(String code, String description) {
+        super(describe(code, description));
+        this.code = code == null ? "" : code;
+        this.description = description == null ? "" : description;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    private static String describe(String code, String description) {
+        return (code == null || code.isEmpty() ? "(no code)" : code) + ": " + (description == null ? "" : description);
+    }
+
+    /** The acting user may not do this (Bitrix24's {@code Access denied.}, {@code ACCESS_DENIED}, missing scope). */
+    public static class AccessDenied extends Bitrix24Exception {
+        public AccessDenied(String code, String description) {
+            super(code, description);
+        }
+    }
+
+    /** The portal does not know the method ({@code ERROR_METHOD_NOT_FOUND}): an older portal. */
+    public static class MethodNotFound extends Bitrix24Exception {
+        public MethodNotFound(String code, String description) {
+            super(code, description);
+        }
+    }
+
+    /** The token presented for verification is unknown, expired or otherwise not valid. */
+    public static class InvalidToken extends Bitrix24Exception {
+        public InvalidToken(String code, String description) {
+            super(code, description);
+        }
+    }
+
+    /** The user's refresh chain is dead ({@code invalid_grant}) or was never stored: they must open the app again. */
+    public static class TokenRevoked extends Bitrix24Exception {
+        public TokenRevoked(String code, String description) {
+            super(code, description);
+        }
+    }
+
+    /** The app is no longer installed on the portal. */
+    public static class AppNotInstalled extends Bitrix24Exception {
+        public AppNotInstalled(String code, String description) {
+            super(code, description);
+        }
+    }
+
+    /** Bitrix24 kept rate-limiting ({@code QUERY_LIMIT_EXCEEDED} past the budget, {@code OPERATION_TIME_LIMIT}). */
+    public static class RateLimited extends Bitrix24Exception {
+        public RateLimited(String code, String description) {
+            super(code, description);
+        }
+    }
+
+    /** Bitrix24 could not be reached or failed (5xx, timeout, unreadable answer) after the retries. */
+    public static class Unavailable extends Bitrix24Exception {
+        public Unavailable(String code, String description) {
+            super(code, description);
+        }
+    }
+}

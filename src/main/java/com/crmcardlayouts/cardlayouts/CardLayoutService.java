@@ -1,0 +1,132 @@
+package com.crmcardlayouts.cardlayouts;
+
+import com.crmcardlayouts.admin.AuditEntry;
+import com.crmcardlayouts.admin.AuditJournal;
+import com.crmcardlayouts.admin.Settings;
+import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.bitrix24.Bitrix24Client;
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+
+/**
+ * Resets and forces card layouts as the acting user, with that user's own token, so that
+ * Bitrix24's permission rules apply; the portal's settings may only narrow them. Every attempt
+ * is written to the audit journal. No transaction spans the call to Bitrix24.
+ */
+@ApplicationScoped
+public class CardLayoutService {
+
+    private static final Logger LOG = Logger.getLogger(CardLayoutService.class);
+
+    private final PortalRegistry portals;
+    private final SettingsService settings;
+    private final AuditJournal journal;
+    private final Bitrix24Client client;
+    private final MeterRegistry metrics;
+
+    public CardLayoutService(PortalRegistry portals, SettingsService settings, AuditJournal journal, Bitrix24Client client,
+                             MeterRegistry metrics) {
+        this.portals = portals;
+        this.settings = settings;
+        this.journal = journal;
+        this.client = client;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Carries out the request and returns the id of its audit entry.
+     *
+     * @throws LayoutRefused when the portal's state or settings, or Bitrix24, refuse it (also audited)
+     */
+    public long perform(Caller caller, LayoutRequest requested) {
+        LayoutRequest request = requested.forCaller(caller.userId());
+        boolean installed = portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false);
+        if (!installed) {
+            throw refuse(caller, request, Refusal.NOT_INSTALLED, null);
+        }
+        Optional<Refusal> narrowed = narrowedBySettings(caller, request, settings.forPortal(caller.portalId()));
+        if (narrowed.isPresent()) {
+            throw refuse(caller, request, narrowed.get(), null);
+        }
+        LayoutCall call = LayoutCall.of(request);
+        try {
+            String used = callWithFallback(caller, request, call);
+            count(request, AuditEntry.SUCCESS);
+            return journal.record(entry(caller, request, AuditEntry.SUCCESS, used));
+        } catch (Bitrix24Exception e) {
+            LOG.infof("Bitrix24 refused %s on portal %d for user %d: %s", call.method(), caller.portalId(), caller.userId(), e.getMessage());
+            throw refuse(caller, request, Bitrix24Failures.refusal(e, needsSettingsRight(caller, request)), e.getMessage());
+        }
+    }
+
+    /**
+     * Settings narrow what Bitrix24 would allow; they never widen it. Which cards show the tab is
+     * not a right: it only decides where the tab appears.
+     */
+    static Optional<Refusal> narrowedBySettings(Caller caller, LayoutRequest request, Settings settings) {
+        if (caller.managesLayouts()) {
+            return Optional.empty();
+        }
+        if (!settings.nonAdminsMayUse()) {
+            return Optional.of(Refusal.USERS_NOT_ALLOWED);
+        }
+        boolean ownReset = request.action() == LayoutAction.RESET_PERSONAL && request.targetUserId() == caller.userId();
+        if (ownReset && !settings.usersMayResetOwn()) {
+            return Optional.of(Refusal.OWN_RESET_NOT_ALLOWED);
+        }
+        return Optional.empty();
+    }
+
+    /** Older portals lack {@code crm.item.details.configuration.*}; lead, deal, contact and company have their own methods there. */
+    private String callWithFallback(Caller caller, LayoutRequest request, LayoutCall call) {
+        try {
+            client.call(caller.portalId(), caller.userId(), call.method(), call.params());
+            return call.method();
+        } catch (Bitrix24Exception.MethodNotFound e) {
+            LayoutCall fallback = LayoutCall.fallback(request).orElseThrow(() -> e);
+            client.call(caller.portalId(), caller.userId(), fallback.method(), fallback.params());
+            return fallback.method();
+        }
+    }
+
+    private static boolean needsSettingsRight(Caller caller, LayoutRequest request) {
+        return request.action() != LayoutAction.RESET_PERSONAL || request.targetUserId() != caller.userId();
+    }
+
+    private LayoutRefused refuse(Caller caller, LayoutRequest request, Refusal refusal, String bitrix24Message) {
+        String detail = bitrix24Message == null ? refusal.name() : refusal.name() + ": " + bitrix24Message;
+        journal.record(entry(caller, request, refusal.code.name(), detail));
+        count(request, refusal.code.name());
+        return new LayoutRefused(refusal);
+    }
+
+    /** {@code card_layout_actions_total{action, outcome}}: three actions times a handful of outcomes. */
+    private void count(LayoutRequest request, String outcome) {
+        metrics.counter("card_layout.actions", "action", request.action().name(), "outcome", outcome).increment();
+    }
+
+    private static AuditEntry entry(Caller caller, LayoutRequest request, String outcome, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.portalId = caller.portalId();
+        entry.actorUserId = caller.userId();
+        entry.action = request.action().name();
+        entry.entityTypeId = request.target().entityType().id();
+        entry.categoryId = request.target().categoryId();
+        entry.leadCustomerType = request.target().leadCustomerType();
+        entry.scope = switch (request.action()) {
+            case RESET_PERSONAL -> "P";
+            case RESET_COMMON -> "C";
+            case FORCE_COMMON -> null;
+        };
+        entry.targetUserId = request.targetUserId();
+        entry.outcome = outcome;
+        entry.detail = detail;
+        return entry;
+    }
+}

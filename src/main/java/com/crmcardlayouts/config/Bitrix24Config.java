@@ -1,0 +1,43 @@
+package com.crmcardlayouts.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How the app reaches Bitrix24 (CONTRACT §1 and §5). */
+@ConfigMapping(prefix = "bitrix24")
+public interface Bitrix24Config {
+
+    /** Application code (client_id) from the Bitrix24 vendor console, e.g. {@code app.66e9b2c1a3f0d1.12345678}. */
+    String clientId();
+
+    /** Application key (client_secret). Never logged, never sent anywhere but the OAuth server. */
+    String clientSecret();
+
+    /** OAuth server: token refresh at {@code /oauth/token/}, token verification at {@code /rest/app.info}. */
+    @WithDefault("https://oauth.bitrix.info")
+    String oauthServerUrl();
+
+    /** Allow {@code http://} OAuth server and portal endpoints; only for local simulators and tests. */
+    @WithDefault("false")
+    boolean allowInsecureHttp();
+
+    /** How long one request may keep backing off while Bitrix24 answers QUERY_LIMIT_EXCEEDED. */
+    @WithDefault("20s")
+    Duration rateLimitBudget();
+
+    /** First back-off pause after QUERY_LIMIT_EXCEEDED; doubled on each further attempt, with jitter. */
+    @WithDefault("500ms")
+    Duration rateLimitFirstBackoff();
+
+    /** Retries after a Bitrix24 5xx answer or an unreachable portal. */
+    @WithDefault("2")
+    int serverErrorRetries();
+
+    /** OAuth server URL without a trailing slash. */
+    default String oauthBase() {
+        String url = oauthServerUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

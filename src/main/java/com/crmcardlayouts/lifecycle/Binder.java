@@ -1,0 +1,105 @@
+package com.crmcardlayouts.lifecycle;
+
+import com.crmcardlayouts.bitrix24.Bitrix24Client;
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.config.AppConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Brings a portal's placements and event handlers in line with what the app wants, idempotently:
+ * it reads what is bound ({@code placement.get}, {@code event.get}), binds only what is missing and
+ * unbinds handlers that point elsewhere (an old public URL) or tabs no longer wanted.
+ * Placement and event methods need a portal administrator's token.
+ */
+@ApplicationScoped
+public class Binder {
+
+    /** What is bound after a reconciliation. */
+    public record Report(List<CardType> tabs, List<String> events) {
+    }
+
+    private static final Map<String, String> TAB_TITLES = Map.of("en", "Card layout", "ru", "Макет карточки", "de", "Kartenlayout");
+
+    private final Bitrix24Client client;
+    private final AppConfig config;
+
+    public Binder(Bitrix24Client client, AppConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    public Report reconcile(long portalId, long adminUserId, List<CardType> wantedTabs) {
+        return new Report(reconcileTabs(portalId, adminUserId, wantedTabs), reconcileEvents(portalId, adminUserId));
+    }
+
+    private List<CardType> reconcileTabs(long portalId, long userId, List<CardType> wanted) {
+        String handler = config.publicBase() + Bindings.PLACEMENT_PATH;
+        List<String> present = new ArrayList<>();
+        for (JsonNode row : client.call(portalId, userId, "placement.get", Map.of())) {
+            String placement = row.path("placement").asText();
+            String bound = row.path("handler").asText();
+            if (CardType.ofPlacement(placement).isEmpty()) {
+                continue;
+            }
+            boolean keep = bound.equals(handler) && wanted.stream().anyMatch(card -> card.placement().equals(placement));
+            if (keep) {
+                present.add(placement);
+            } else {
+                client.call(portalId, userId, "placement.unbind", Map.of("PLACEMENT", placement, "HANDLER", bound));
+            }
+        }
+        for (CardType card : wanted) {
+            if (!present.contains(card.placement())) {
+                bindIgnoringDuplicate(portalId, userId, "placement.bind", placementFields(card, handler));
+            }
+        }
+        return List.copyOf(wanted);
+    }
+
+    private List<String> reconcileEvents(long portalId, long userId) {
+        String handler = config.publicBase() + Bindings.EVENTS_PATH;
+        List<String> present = new ArrayList<>();
+        for (JsonNode row : client.call(portalId, userId, "event.get", Map.of())) {
+            String event = row.path("event").asText().toUpperCase();
+            if (!Bindings.EVENTS.contains(event)) {
+                continue;
+            }
+            String bound = row.path("handler").asText();
+            if (bound.equals(handler)) {
+                present.add(event);
+            } else {
+                client.call(portalId, userId, "event.unbind", Map.of("EVENT", event, "HANDLER", bound));
+            }
+        }
+        for (String event : Bindings.EVENTS) {
+            if (!present.contains(event)) {
+                bindIgnoringDuplicate(portalId, userId, "event.bind", Map.of("EVENT", event, "HANDLER", handler));
+            }
+        }
+        return Bindings.EVENTS;
+    }
+
+    /** Two admins installing at once may both find a tab missing; "Handler already binded" then means done. */
+    private void bindIgnoringDuplicate(long portalId, long userId, String method, Map<String, Object> fields) {
+        try {
+            client.call(portalId, userId, method, fields);
+        } catch (Bitrix24Exception e) {
+            if (!("ERROR_CORE".equals(e.code()) && e.description().contains("already binded"))) {
+                throw e;
+            }
+        }
+    }
+
+    private static Map<String, Object> placementFields(CardType card, String handler) {
+        Map<String, Object> langAll = new LinkedHashMap<>();
+        TAB_TITLES.forEach((lang, title) -> langAll.put(lang, Map.of("TITLE", title)));
+        return Map.of("PLACEMENT", card.placement(), "HANDLER", handler, "TITLE", TAB_TITLES.get("en"), "LANG_ALL", langAll);
+    }
+}

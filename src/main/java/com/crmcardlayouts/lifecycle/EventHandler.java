@@ -1,0 +1,135 @@
+package com.crmcardlayouts.lifecycle;
+
+import com.crmcardlayouts.bitrix24.AppInfo;
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.OAuthServer;
+import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+
+/**
+ * Handles the application events. Each is verified before anything changes: {@code ONAPPINSTALL}
+ * through the OAuth server, the others through the stored application token (constant time).
+ * Handlers are idempotent: Bitrix24 may deliver an event twice, late, or out of order.
+ */
+@ApplicationScoped
+public class EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(EventHandler.class);
+
+    /** How an event was taken. */
+    public enum Outcome { ACCEPTED, IGNORED, UNVERIFIED, OAUTH_UNAVAILABLE }
+
+    private final OAuthServer oauth;
+    private final PortalRegistry portals;
+    private final PortalAdminCheck admins;
+    private final Bitrix24Config config;
+
+    public EventHandler(OAuthServer oauth, PortalRegistry portals, PortalAdminCheck admins, Bitrix24Config config) {
+        this.oauth = oauth;
+        this.portals = portals;
+        this.admins = admins;
+        this.config = config;
+    }
+
+    public Outcome handle(AppEvent event) {
+        if (event.memberId().isEmpty()) {
+            return reject(event, "no member_id");
+        }
+        try {
+            return switch (event.name()) {
+                case "ONAPPINSTALL" -> onInstall(event);
+                case "ONAPPUPDATE" -> onUpdate(event);
+                case "ONAPPUNINSTALL" -> onUninstall(event);
+                default -> onOther(event);
+            };
+        } catch (Bitrix24Exception.InvalidToken e) {
+            return reject(event, "token not accepted by the OAuth server");
+        } catch (Bitrix24Exception e) {
+            LOG.warnf("Could not verify %s for portal %s: Bitrix24 unavailable", safeName(event), LogSafe.memberId(event.memberId()));
+            return Outcome.OAUTH_UNAVAILABLE;
+        }
+    }
+
+    private Outcome onInstall(AppEvent event) {
+        if (event.applicationToken().isEmpty()) {
+            return reject(event, "no application token");
+        }
+        Optional<AppInfo> info = verifiedInfo(event);
+        if (info.isEmpty()) {
+            return reject(event, "access token does not vouch for this portal");
+        }
+        boolean duplicate = portals.find(event.memberId())
+                .map(portal -> portals.applicationTokenMatches(portal, event.applicationToken())).orElse(false);
+        if (!duplicate && !admins.isPortalAdmin(info.get(), event.auth("access_token"))) {
+            return reject(event, "a new application token needs an administrator's token");
+        }
+        portals.onAppInstall(info.get().facts(), event.applicationToken(), info.get().userId(), event.tokens());
+        LOG.infof("ONAPPINSTALL accepted for portal %s", event.memberId());
+        return Outcome.ACCEPTED;
+    }
+
+    private Outcome onUpdate(AppEvent event) {
+        Optional<Portal> portal = portals.find(event.memberId()).filter(Portal::isInstalled);
+        if (portal.isEmpty()) {
+            return reject(event, "unknown or uninstalled portal");
+        }
+        boolean sameToken = portals.applicationTokenMatches(portal.get(), event.applicationToken());
+        // A new version brings a new application token, which cannot match the stored one: then only
+        // an administrator's token, vouched for by the OAuth server, may bring it.
+        if (!sameToken) {
+            Optional<AppInfo> info = verifiedInfo(event);
+            if (info.isEmpty() || !admins.isPortalAdmin(info.get(), event.auth("access_token"))) {
+                return reject(event, "neither the stored application token nor an administrator's token vouch for it");
+            }
+        }
+        portals.onAppUpdate(portal.get().id, event.applicationToken(), event.version().orElse(null));
+        LOG.infof("ONAPPUPDATE accepted for portal %s, version %s", event.memberId(), event.version().map(String::valueOf).orElse("?"));
+        return Outcome.ACCEPTED;
+    }
+
+    private Outcome onUninstall(AppEvent event) {
+        Optional<Portal> portal = portals.find(event.memberId());
+        if (portal.isEmpty() || !portals.applicationTokenMatches(portal.get(), event.applicationToken())) {
+            return reject(event, "application token does not match");
+        }
+        portals.uninstall(portal.get().id);
+        LOG.infof("ONAPPUNINSTALL accepted for portal %s", event.memberId());
+        return Outcome.ACCEPTED;
+    }
+
+    private Outcome onOther(AppEvent event) {
+        Optional<Portal> portal = portals.find(event.memberId());
+        if (portal.isEmpty() || !portals.applicationTokenMatches(portal.get(), event.applicationToken())) {
+            return reject(event, "application token does not match");
+        }
+        return Outcome.IGNORED;
+    }
+
+    /** The OAuth server's answer for the event's access token, if it names the same portal, domain and app. */
+    private Optional<AppInfo> verifiedInfo(AppEvent event) {
+        String accessToken = event.auth("access_token");
+        if (accessToken.isEmpty()) {
+            return Optional.empty();
+        }
+        AppInfo info = oauth.verify(accessToken);
+        boolean samePortal = info.memberId().equals(event.memberId());
+        boolean sameDomain = event.auth("domain").isEmpty() || info.domain().equalsIgnoreCase(event.auth("domain"));
+        boolean ourApp = config.clientId().equals(info.clientId());
+        return samePortal && sameDomain && ourApp ? Optional.of(info) : Optional.empty();
+    }
+
+    private static Outcome reject(AppEvent event, String why) {
+        // The member id is public; the tokens are never logged.
+        LOG.warnf("Rejected %s for portal %s: %s", safeName(event), LogSafe.memberId(event.memberId()), why);
+        return Outcome.UNVERIFIED;
+    }
+
+    private static String safeName(AppEvent event) {
+        return event.name().matches("[A-Z0-9_]{1,64}") ? event.name() : "an event";
+    }
+}

@@ -1,0 +1,42 @@
+package com.crmcardlayouts.lifecycle;
+
+/** An iframe request the app will not serve; rendered as an HTML error page in the user's language. */
+public class FrameRejected extends RuntimeException {
+
+    /** Why, with the HTTP status it is answered with. */
+    public enum Reason {
+        INCOMPLETE_REQUEST(400),
+        NOT_AUTHENTICATED(401),
+        FOREIGN_APP(403),
+        WRONG_PORTAL(403),
+        APPLICATION_TOKEN_MISMATCH(403),
+        NOT_ADMIN(403),
+        TAB_DISABLED(403),
+        NOT_INSTALLED(409),
+        BITRIX24_UNAVAILABLE(503),
+        BITRIX24_FAILED(502);
+
+        public final int status;
+
+        Reason(int status) {
+            this.status = status;
+        }
+    }
+
+    private final Reason reason;
+    private final String lang;
+
+    public FrameRejected(Reason reason, String lang) {
+        super(reason.name());
+        this.reason = reason;
+        this.lang = lang;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String lang() {
+        return lang;
+    }
+}

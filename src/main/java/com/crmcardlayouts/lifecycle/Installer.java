@@ -1,0 +1,73 @@
+package com.crmcardlayouts.lifecycle;
+
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
+import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+
+/** Installs the app on a portal from the installer page's verified request. */
+@ApplicationScoped
+public class Installer {
+
+    private static final Logger LOG = Logger.getLogger(Installer.class);
+
+    /** What the installer page reports. */
+    public record Result(Portal portal, Binder.Report bindings) {
+    }
+
+    private final FrameVerifier verifier;
+    private final PortalRegistry portals;
+    private final PortalAdminCheck admins;
+    private final Binder binder;
+    private final ChosenTabs chosenTabs;
+
+    public Installer(FrameVerifier verifier, PortalRegistry portals, PortalAdminCheck admins, Binder binder, ChosenTabs chosenTabs) {
+        this.verifier = verifier;
+        this.portals = portals;
+        this.admins = admins;
+        this.binder = binder;
+        this.chosenTabs = chosenTabs;
+    }
+
+    public Result install(FrameRequest request) {
+        VerifiedFrame frame = verifier.verify(request);
+        return install(frame);
+    }
+
+    /** Also used when an administrator opens the app on a portal the app does not know (a missed install). */
+    public Result install(VerifiedFrame frame) {
+        FrameRequest request = frame.request();
+        boolean installed = frame.portal().filter(Portal::isInstalled).isPresent();
+        if (!isPortalAdmin(frame)) {
+            // CONTRACT §5: a portal the app does not serve is "not installed" for everyone but an administrator.
+            throw new FrameRejected(installed ? Reason.NOT_ADMIN : Reason.NOT_INSTALLED, request.lang());
+        }
+        if (!request.hasRefreshToken()) {
+            throw new FrameRejected(Reason.INCOMPLETE_REQUEST, request.lang());
+        }
+        if (installed) {
+            verifier.checkApplicationToken(frame.portal().get(), request);
+        }
+        Portal portal = portals.install(frame.info().facts(), frame.userId(), request.tokens(), request.applicationToken());
+        try {
+            Binder.Report report = binder.reconcile(portal.id, frame.userId(), chosenTabs.of(portal.id));
+            LOG.infof("Installed on portal %s (%s) by user %d", portal.memberId, portal.domain, frame.userId());
+            return new Result(portal, report);
+        } catch (Bitrix24Exception e) {
+            LOG.warnf("Binding placements and events failed on portal %s: %s", portal.memberId, e.getMessage());
+            throw new FrameRejected(e instanceof Bitrix24Exception.Unavailable || e instanceof Bitrix24Exception.RateLimited
+                    ? Reason.BITRIX24_UNAVAILABLE : Reason.BITRIX24_FAILED, request.lang());
+        }
+    }
+
+    private boolean isPortalAdmin(VerifiedFrame frame) {
+        try {
+            return admins.isPortalAdmin(frame.info(), frame.request().authId());
+        } catch (Bitrix24Exception e) {
+            throw new FrameRejected(Reason.BITRIX24_UNAVAILABLE, frame.request().lang());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.crmcardlayouts.lifecycle;
+
+import com.crmcardlayouts.bitrix24.AppInfo;
+import com.crmcardlayouts.bitrix24.Bitrix24Client;
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+
+/**
+ * Whether a verified token belongs to a portal administrator ({@code profile.ADMIN}, asked with that
+ * token). A valid token proves only that some user of the portal sent a request; installing, and
+ * changing the application token that authenticates the portal's events, take an administrator.
+ */
+@ApplicationScoped
+public class PortalAdminCheck {
+
+    private final Bitrix24Client client;
+
+    public PortalAdminCheck(Bitrix24Client client) {
+        this.client = client;
+    }
+
+    /**
+     * @throws Bitrix24Exception.Unavailable or {@link Bitrix24Exception.RateLimited} when Bitrix24 cannot say
+     */
+    public boolean isPortalAdmin(AppInfo verified, String accessToken) {
+        try {
+            return client.callAs(verified, accessToken, "profile", Map.of()).path("ADMIN").asBoolean(false);
+        } catch (Bitrix24Exception.Unavailable | Bitrix24Exception.RateLimited e) {
+            throw e;
+        } catch (Bitrix24Exception e) {
+            return false;
+        }
+    }
+}

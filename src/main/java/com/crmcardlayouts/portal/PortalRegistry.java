@@ -1,0 +1,201 @@
+package com.crmcardlayouts.portal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Owns each portal's lifecycle state and its application token. Callers pass only facts that
+ * were already verified (by the OAuth server or by the stored application token).
+ */
+@ApplicationScoped
+public class PortalRegistry {
+
+    /** What the OAuth server vouched for about a portal. */
+    public record VerifiedPortal(String memberId, String domain, String clientEndpoint, String scope, Integer appVersion) {
+    }
+
+    private final EntityManager em;
+    private final TokenCipher cipher;
+    private final TokenStore tokens;
+    private final Event<PortalEvents.Installed> installed;
+
+    public PortalRegistry(EntityManager em, TokenCipher cipher, TokenStore tokens, Event<PortalEvents.Installed> installed) {
+        this.em = em;
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.installed = installed;
+    }
+
+    @Transactional
+    public Optional<Portal> find(String memberId) {
+        return Portal.findByMemberId(memberId);
+    }
+
+    @Transactional
+    public Optional<Portal> find(long portalId) {
+        return Portal.findByIdOptional(portalId);
+    }
+
+    /**
+     * An administrator installs (or reinstalls) the app: their verified token becomes the portal's
+     * background token. The portal is {@code ACTIVE} once its application token is known, else {@code NEW}
+     * until {@code ONAPPINSTALL} brings it.
+     */
+    @Transactional
+    public Portal install(VerifiedPortal facts, long adminUserId, TokenPair adminTokens, String applicationToken) {
+        Portal portal = lockOrCreate(facts);
+        boolean reinstall = !portal.isInstalled() || portal.installedAt == null;
+        apply(portal, facts);
+        if (applicationToken != null && !applicationToken.isBlank()) {
+            portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+        } else if (reinstall) {
+            // The previous installation's token must not vouch for this one; ONAPPINSTALL brings the new one.
+            portal.applicationToken = null;
+        }
+        if (reinstall) {
+            portal.installedAt = Instant.now();
+            portal.uninstalledAt = null;
+        }
+        portal.installedBy = adminUserId;
+        portal.status = portal.applicationToken == null ? PortalStatus.NEW : PortalStatus.ACTIVE;
+        tokens.save(portal.id, adminUserId, adminTokens);
+        if (reinstall) {
+            installed.fire(new PortalEvents.Installed(portal.id));
+        }
+        return portal;
+    }
+
+    /**
+     * A verified {@code ONAPPINSTALL}: creates or updates the portal and replaces its application token.
+     * The event's tokens, when it carries a refresh token, belong to the installing administrator.
+     */
+    @Transactional
+    public Portal onAppInstall(VerifiedPortal facts, String applicationToken, long userId, Optional<TokenPair> userTokens) {
+        Portal portal = lockOrCreate(facts);
+        boolean reinstall = !portal.isInstalled() || portal.installedAt == null;
+        apply(portal, facts);
+        portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+        if (reinstall) {
+            portal.installedAt = Instant.now();
+            portal.uninstalledAt = null;
+            portal.installedBy = userId;
+        }
+        // The install POST already named the installer; a late or repeated event does not move that role.
+        boolean installer = portal.installedBy != null && portal.installedBy == userId;
+        if (portal.status == PortalStatus.NEW || reinstall
+                || (portal.status == PortalStatus.NEEDS_REAUTH && installer && userTokens.isPresent())) {
+            portal.status = PortalStatus.ACTIVE;
+        }
+        userTokens.ifPresent(pair -> tokens.save(portal.id, userId, pair));
+        if (reinstall) {
+            installed.fire(new PortalEvents.Installed(portal.id));
+        }
+        return portal;
+    }
+
+    /** A verified {@code ONAPPUPDATE}: the new application token and version. */
+    @Transactional
+    public void onAppUpdate(long portalId, String applicationToken, Integer version) {
+        Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
+        if (applicationToken != null && !applicationToken.isBlank()) {
+            portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+        }
+        if (version != null && (portal.appVersion == null || version > portal.appVersion)) {
+            portal.appVersion = version;
+        }
+        if (portal.status == PortalStatus.NEW && portal.applicationToken != null) {
+            portal.status = PortalStatus.ACTIVE;
+        }
+        portal.updatedAt = Instant.now();
+    }
+
+    /** A verified {@code ONAPPUNINSTALL}: every token goes, the portal row and its history stay. Idempotent. */
+    @Transactional
+    public void uninstall(long portalId) {
+        Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
+        tokens.wipe(portalId);
+        if (portal.status != PortalStatus.UNINSTALLED) {
+            portal.status = PortalStatus.UNINSTALLED;
+            portal.uninstalledAt = Instant.now();
+            portal.updatedAt = Instant.now();
+        }
+    }
+
+    /** A user opened the app with a verified token: keep their pair; the installer's return lifts NEEDS_REAUTH. */
+    @Transactional
+    public void userReturned(long portalId, long userId, TokenPair pair) {
+        // Locks the portal row only when its state changes: every page open of every user lands here.
+        // Portal first, token second: the order every writer keeps.
+        em.createNativeQuery("""
+                        update portal set status = 'ACTIVE', updated_at = now()
+                        where id = ?1 and installed_by = ?2 and status = 'NEEDS_REAUTH'
+                        """)
+                .setParameter(1, portalId).setParameter(2, userId).executeUpdate();
+        tokens.save(portalId, userId, pair);
+    }
+
+    /** Stores the application token a verified frame request brought, when none is stored yet. */
+    @Transactional
+    public void adoptApplicationToken(long portalId, String applicationToken) {
+        Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
+        if (portal.applicationToken == null) {
+            portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+            if (portal.status == PortalStatus.NEW) {
+                portal.status = PortalStatus.ACTIVE;
+            }
+            portal.updatedAt = Instant.now();
+        }
+    }
+
+    /** Constant-time comparison with the stored application token; false when none is stored. */
+    public boolean applicationTokenMatches(Portal portal, String presented) {
+        if (portal.applicationToken == null || presented == null || presented.isEmpty()) {
+            return false;
+        }
+        byte[] stored = cipher.decrypt(portal.applicationToken, context(portal)).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(stored, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Portal lockOrCreate(VerifiedPortal facts) {
+        // Install POST and ONAPPINSTALL may race for a new portal: let the database pick one row.
+        em.createNativeQuery("""
+                insert into portal (member_id, domain, client_endpoint, status)
+                values (?1, ?2, ?3, 'NEW') on conflict (member_id) do nothing
+                """)
+                .setParameter(1, facts.memberId())
+                .setParameter(2, facts.domain())
+                .setParameter(3, facts.clientEndpoint())
+                .executeUpdate();
+        return Portal.find("memberId", facts.memberId()).withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
+    }
+
+    private static void apply(Portal portal, VerifiedPortal facts) {
+        // Follow a renamed portal: the OAuth server's answer is the truth, not the request.
+        portal.domain = facts.domain();
+        portal.clientEndpoint = facts.clientEndpoint();
+        if (facts.scope() != null && !facts.scope().isBlank()) {
+            portal.scope = facts.scope();
+        }
+        if (facts.appVersion() != null) {
+            portal.appVersion = facts.appVersion();
+        }
+        portal.updatedAt = Instant.now();
+    }
+
+    /** Associated data of a portal's encrypted application token. */
+    static String context(Portal portal) {
+        return context(portal.memberId);
+    }
+
+    static String context(String memberId) {
+        return "portal:" + memberId;
+    }
+}

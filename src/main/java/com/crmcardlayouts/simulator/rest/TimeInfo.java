@@ -1,0 +1,49 @@
+package com.crmcardlayouts.simulator.rest;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** The {@code time} object of a REST answer, timed from its creation. */
+final class TimeInfo {
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private final Instant start = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private long processingStartNanos = startNanos;
+
+    void processingStarts() {
+        processingStartNanos = System.nanoTime();
+    }
+
+    ObjectNode toJson(boolean withOperating) {
+        long now = System.nanoTime();
+        double duration = (now - startNanos) / 1e9;
+        Instant finish = start.plusNanos(now - startNanos);
+        ObjectNode time = JsonNodeFactory.instance.objectNode();
+        time.put("start", seconds(start));
+        time.put("finish", seconds(finish));
+        time.put("duration", duration);
+        time.put("processing", (now - processingStartNanos) / 1e9);
+        time.put("date_start", iso(start));
+        time.put("date_finish", iso(finish));
+        if (withOperating) {
+            time.put("operating", 0);
+        }
+        return time;
+    }
+
+    private static double seconds(Instant instant) {
+        return instant.getEpochSecond() + instant.getNano() / 1e9;
+    }
+
+    private static String iso(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneId.systemDefault()).format(ISO);
+    }
+}

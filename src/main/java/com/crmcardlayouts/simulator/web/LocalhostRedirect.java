@@ -1,0 +1,31 @@
+package com.crmcardlayouts.simulator.web;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Sends browsers that open the simulator as {@code localhost} to {@code 127.0.0.1}: Bitrix24 handler
+ * URLs need a dot in the host, and the app's frame-ancestors rules name 127.0.0.1.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = {"dev", "test", "demo"})
+public class LocalhostRedirect {
+
+    void install(@Observes Router router) {
+        router.routeWithRegex("/simulator(/.*)?").order(-100).handler(ctx -> {
+            String host = ctx.request().getHeader("Host");
+            boolean read = HttpMethod.GET.equals(ctx.request().method()) || HttpMethod.HEAD.equals(ctx.request().method());
+            if (read && host != null && (host.equalsIgnoreCase("localhost") || host.regionMatches(true, 0, "localhost:", 0, 10))) {
+                String port = host.length() > 9 ? host.substring(9) : "";
+                ctx.response().setStatusCode(302)
+                        .putHeader("Location", "http://127.0.0.1" + port + ctx.request().uri())
+                        .end();
+            } else {
+                ctx.next();
+            }
+        });
+    }
+}

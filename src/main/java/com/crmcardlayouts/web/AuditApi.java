@@ -1,0 +1,60 @@
+package com.crmcardlayouts.web;
+
+import com.crmcardlayouts.admin.AuditJournal;
+import com.crmcardlayouts.cardlayouts.LayoutRefused;
+import com.crmcardlayouts.cardlayouts.Refusal;
+import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import java.util.Locale;
+
+/** One page of the audit journal as an HTML fragment the console swaps in; portal administrators only. */
+@Path("/api/audit")
+public class AuditApi {
+
+    private static final String PAGE = "page";
+
+    private final AuditJournal journal;
+    private final SessionGuard guard;
+    private final PortalRegistry portals;
+
+    public AuditApi(AuditJournal journal, SessionGuard guard, PortalRegistry portals) {
+        this.journal = journal;
+        this.guard = guard;
+        this.portals = portals;
+    }
+
+    /** {@code page} counts from 1 and defaults to it; read as text, so that {@code page=abc} is a 400 and not JAX-RS's 404. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam(PAGE) String page) {
+        int number = pageNumber(page);
+        AppSession session = guard.require(authorization);
+        if (!session.portalAdmin()) {
+            throw new LayoutRefused(Refusal.PORTAL_ADMIN_REQUIRED);
+        }
+        if (!portals.find(session.portalId()).map(Portal::isInstalled).orElse(false)) {
+            throw new LayoutRefused(Refusal.NOT_INSTALLED);
+        }
+        return ConsolePage.Templates.console$journal(journal.page(session.portalId(), number))
+                .setLocale(Locale.forLanguageTag(session.lang()));
+    }
+
+    private static int pageNumber(String page) {
+        if (page == null) {
+            return 1;
+        }
+        if (!page.matches("[1-9][0-9]{0,8}")) {
+            throw new LayoutRefused(Refusal.PAGE_INVALID, PAGE);
+        }
+        return Integer.parseInt(page);
+    }
+}

@@ -1,0 +1,93 @@
+package com.crmcardlayouts.web;
+
+import com.crmcardlayouts.admin.AuditPage;
+import com.crmcardlayouts.admin.ConsoleService;
+import com.crmcardlayouts.admin.ConsoleState;
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.cardlayouts.ViewerRights;
+import com.crmcardlayouts.config.AppConfig;
+import com.crmcardlayouts.lifecycle.Bindings;
+import com.crmcardlayouts.lifecycle.FrameRejected;
+import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
+import com.crmcardlayouts.lifecycle.FrameRequest;
+import com.crmcardlayouts.lifecycle.FrameVerifier;
+import com.crmcardlayouts.lifecycle.Installer;
+import com.crmcardlayouts.lifecycle.VerifiedFrame;
+import com.crmcardlayouts.portal.Portal;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** The app's own page ({@code PLACEMENT=DEFAULT}): the console for portal administrators, a short explanation for others. */
+@Path(Bindings.APP_PATH)
+public class ConsolePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance console(ConsoleState state, List<CardType> fixedTabs, String session, String bx24Script);
+
+        static native TemplateInstance console$journal(AuditPage journal);
+
+        static native TemplateInstance about(String bx24Script);
+    }
+
+    private final FrameVerifier verifier;
+    private final Installer installer;
+    private final ViewerRights rights;
+    private final ConsoleService console;
+    private final AppSessions sessions;
+    private final PageResponses responses;
+    private final AppConfig config;
+
+    public ConsolePage(FrameVerifier verifier, Installer installer, ViewerRights rights, ConsoleService console,
+                       AppSessions sessions, PageResponses responses, AppConfig config) {
+        this.verifier = verifier;
+        this.installer = installer;
+        this.rights = rights;
+        this.console = console;
+        this.sessions = sessions;
+        this.responses = responses;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response open(@QueryParam("LANG") String lang, MultivaluedMap<String, String> form) {
+        FrameRequest request = FrameRequest.of(lang, form);
+        VerifiedFrame frame = verifier.verify(request);
+        // CONTRACT §5: on a portal the app does not serve, an administrator registers it as an install
+        // would; the install has then already established that the viewer is an administrator.
+        boolean served = frame.portal().filter(Portal::isInstalled).isPresent();
+        Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame).portal();
+        if (served && !isPortalAdmin(portal, frame)) {
+            return responses.page(Templates.about(config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+        }
+        // Bitrix24 treats portal administrators as CRM settings managers, so no CRM-rights probe is needed.
+        String session = sessions.issue(portal.id, portal.memberId, frame.userId(), true, true, request.lang());
+        TemplateInstance page = Templates.console(console.open(portal, frame.userId()), CardType.FIXED,
+                session, config.bx24ScriptUrl());
+        return responses.page(page, request.locale(), 200, portal.origin());
+    }
+
+    /** Only administrators get the console; the page needs nothing else about the viewer. */
+    private boolean isPortalAdmin(Portal portal, VerifiedFrame frame) {
+        try {
+            return rights.isPortalAdmin(portal.id, frame.userId());
+        } catch (Bitrix24Exception.Unavailable | Bitrix24Exception.RateLimited e) {
+            throw new FrameRejected(Reason.BITRIX24_UNAVAILABLE, frame.request().lang());
+        } catch (Bitrix24Exception e) {
+            throw new FrameRejected(Reason.NOT_AUTHENTICATED, frame.request().lang());
+        }
+    }
+}

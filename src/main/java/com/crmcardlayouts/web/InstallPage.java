@@ -1,0 +1,49 @@
+package com.crmcardlayouts.web;
+
+import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.config.AppConfig;
+import com.crmcardlayouts.lifecycle.Bindings;
+import com.crmcardlayouts.lifecycle.FrameRequest;
+import com.crmcardlayouts.lifecycle.Installer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** The installer page Bitrix24 opens for the installing administrator. */
+@Path(Bindings.INSTALL_PATH)
+public class InstallPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance installed(List<CardType> tabs, List<String> events, String bx24Script);
+    }
+
+    private final Installer installer;
+    private final PageResponses responses;
+    private final AppConfig config;
+
+    public InstallPage(Installer installer, PageResponses responses, AppConfig config) {
+        this.installer = installer;
+        this.responses = responses;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response install(@QueryParam("LANG") String lang, MultivaluedMap<String, String> form) {
+        FrameRequest request = FrameRequest.of(lang, form);
+        Installer.Result result = installer.install(request);
+        TemplateInstance page = Templates.installed(result.bindings().tabs(), result.bindings().events(), config.bx24ScriptUrl());
+        return responses.page(page, request.locale(), 200, result.portal().origin());
+    }
+}

@@ -1,0 +1,86 @@
+package com.crmcardlayouts.web;
+
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.cardlayouts.CardContext;
+import com.crmcardlayouts.cardlayouts.CardTab;
+import com.crmcardlayouts.cardlayouts.CardTabs;
+import com.crmcardlayouts.cardlayouts.TabSwitchedOff;
+import com.crmcardlayouts.config.AppConfig;
+import com.crmcardlayouts.lifecycle.Bindings;
+import com.crmcardlayouts.lifecycle.FrameRejected;
+import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
+import com.crmcardlayouts.lifecycle.FrameRequest;
+import com.crmcardlayouts.lifecycle.FrameVerifier;
+import com.crmcardlayouts.lifecycle.VerifiedFrame;
+import com.crmcardlayouts.portal.Portal;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Optional;
+
+/** The "Card layout" tab Bitrix24 opens on CRM detail cards ({@code CRM_*_DETAIL_TAB}). */
+@Path(Bindings.PLACEMENT_PATH)
+public class PlacementPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tab(CardTab tab, String session, String bx24Script);
+
+        static native TemplateInstance unavailable(String bx24Script);
+    }
+
+    private final FrameVerifier verifier;
+    private final CardTabs tabs;
+    private final AppSessions sessions;
+    private final PageResponses responses;
+    private final AppConfig config;
+
+    public PlacementPage(FrameVerifier verifier, CardTabs tabs, AppSessions sessions, PageResponses responses, AppConfig config) {
+        this.verifier = verifier;
+        this.tabs = tabs;
+        this.sessions = sessions;
+        this.responses = responses;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response open(@QueryParam("LANG") String lang, MultivaluedMap<String, String> form) {
+        FrameRequest request = FrameRequest.of(lang, form);
+        CardContext card = CardContext.of(request.placement(), request.placementOptions())
+                .orElseThrow(() -> new FrameRejected(Reason.INCOMPLETE_REQUEST, request.lang()));
+        VerifiedFrame frame = verifier.verify(request);
+        Portal portal = verifier.requireInstalled(frame);
+        Optional<CardTab> tab = open(portal, frame, card);
+        if (tab.isEmpty()) {
+            return responses.page(Templates.unavailable(config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+        }
+        String session = sessions.issue(portal.id, portal.memberId, frame.userId(), tab.get().caller().portalAdmin(),
+                tab.get().caller().crmSettingsManager(), request.lang());
+        return responses.page(Templates.tab(tab.get(), session, config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+    }
+
+    private Optional<CardTab> open(Portal portal, VerifiedFrame frame, CardContext card) {
+        String lang = frame.request().lang();
+        try {
+            return tabs.open(portal.id, frame.userId(), card);
+        } catch (TabSwitchedOff e) {
+            throw new FrameRejected(Reason.TAB_DISABLED, lang);
+        } catch (Bitrix24Exception.TokenRevoked | Bitrix24Exception.AppNotInstalled e) {
+            throw new FrameRejected(Reason.NOT_AUTHENTICATED, lang);
+        } catch (Bitrix24Exception.Unavailable | Bitrix24Exception.RateLimited e) {
+            throw new FrameRejected(Reason.BITRIX24_UNAVAILABLE, lang);
+        } catch (Bitrix24Exception e) {
+            throw new FrameRejected(Reason.BITRIX24_FAILED, lang);
+        }
+    }
+}

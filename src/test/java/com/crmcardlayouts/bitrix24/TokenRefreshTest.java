@@ -1,0 +1,245 @@
+package com.crmcardlayouts.bitrix24;
+
+import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
+import com.crmcardlayouts.portal.PortalStatus;
+import com.crmcardlayouts.portal.TokenPair;
+import com.crmcardlayouts.portal.TokenStore;
+import com.crmcardlayouts.portal.UserCredentials;
+import com.crmcardlayouts.simulator.IssuedTokens;
+import com.crmcardlayouts.simulator.SimPortal;
+import com.crmcardlayouts.simulator.Simulator;
+import com.crmcardlayouts.testing.Db;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.crmcardlayouts.testing.Bitrix24Requests.ADMIN;
+import static com.crmcardlayouts.testing.Bitrix24Requests.PLAIN_USER;
+import static com.crmcardlayouts.testing.Bitrix24Requests.install;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class TokenRefreshTest {
+
+    @Inject
+    Simulator simulator;
+
+    @Inject
+    Bitrix24Client client;
+
+    @Inject
+    TokenRefresher refresher;
+
+    @Inject
+    TokenStore store;
+
+    @Inject
+    OAuthServer oauth;
+
+    @Inject
+    PortalRegistry registry;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void an_expired_token_is_refreshed_once_and_the_call_retried() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        String before = store.find(portalId, ADMIN).orElseThrow().tokens().accessToken();
+        portal.expireAllAccessTokens();
+
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+
+        assertEquals(1, portal.refreshCount(ADMIN));
+        assertNotEquals(before, store.find(portalId, ADMIN).orElseThrow().tokens().accessToken());
+    }
+
+    @Test
+    void a_stored_expiry_in_the_past_refreshes_before_calling() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update user_token set expires_at = now() - interval '1 minute' where portal_id = ?1").setParameter(1, portalId).executeUpdate());
+        int profileCallsBefore = portal.restCallCount("profile");
+
+        client.call(portalId, ADMIN, "profile", Map.of());
+
+        assertEquals(1, portal.refreshCount(ADMIN));
+        assertEquals(profileCallsBefore + 1, portal.restCallCount("profile"), "no call was wasted on the expired token");
+    }
+
+    @Test
+    void twenty_concurrent_callers_after_expiry_cause_exactly_one_refresh() throws Exception {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        portal.expireAllAccessTokens();
+
+        List<String> ids = runTogether(20, i -> () -> client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+
+        assertEquals(20, ids.stream().filter("1"::equals).count());
+        assertEquals(1, portal.refreshCount(ADMIN));
+    }
+
+    @Test
+    void two_app_instances_on_one_database_refresh_once_and_lose_no_token() throws Exception {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        // A second instance: its own in-process lock, the same database. Only the row lock serializes them.
+        TokenRefresher otherInstance = new TokenRefresher(store, oauth);
+        UserCredentials stale = store.find(portalId, ADMIN).orElseThrow();
+        portal.expireAllAccessTokens();
+
+        List<String> tokens = runTogether(20, i -> () -> (i % 2 == 0 ? refresher : otherInstance).refresh(stale).tokens().accessToken());
+
+        assertEquals(1, portal.refreshCount(ADMIN));
+        assertEquals(1, tokens.stream().distinct().count(), "every caller got the one rotated pair");
+        // The stored refresh token is the live one: another expiry is survived.
+        portal.expireAllAccessTokens();
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+        assertEquals(2, portal.refreshCount(ADMIN));
+    }
+
+    @Test
+    void a_revoked_refresh_token_marks_the_installer_for_reauthorization_and_spares_other_users() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        IssuedTokens plain = portal.issueTokens(PLAIN_USER);
+        store.save(portalId, PLAIN_USER, new TokenPair(plain.accessToken(), plain.refreshToken(), plain.expiresAt()));
+        portal.revokeRefreshTokens(ADMIN);
+        portal.expireAllAccessTokens();
+
+        assertThrows(Bitrix24Exception.TokenRevoked.class, () -> client.call(portalId, ADMIN, "profile", Map.of()));
+        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status);
+        assertEquals(1, Db.count(em, "select count(*) from user_token where portal_id = ?1 and user_id = ?2 and revoked_at is not null",
+                portalId, ADMIN));
+        assertThrows(Bitrix24Exception.TokenRevoked.class, () -> client.call(portalId, ADMIN, "profile", Map.of()),
+                "a dead chain is not tried again");
+        assertEquals(1, portal.refreshCount(ADMIN));
+
+        assertEquals("3", client.call(portalId, PLAIN_USER, "profile", Map.of()).path("ID").asText());
+
+        IssuedTokens fresh = portal.issueTokens(ADMIN);
+        registry.userReturned(portalId, ADMIN, new TokenPair(fresh.accessToken(), fresh.refreshToken(), fresh.expiresAt()));
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+    }
+
+    @Test
+    void query_limit_exceeded_is_retried_with_backoff() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        portal.failNextCalls(2, 503, "QUERY_LIMIT_EXCEEDED");
+
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+    }
+
+    @Test
+    void a_portal_that_keeps_rate_limiting_gives_up_within_the_budget() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        portal.setRateLimited(true);
+        Instant start = Instant.now();
+
+        assertThrows(Bitrix24Exception.RateLimited.class, () -> client.call(portalId, ADMIN, "profile", Map.of()));
+
+        long millis = java.time.Duration.between(start, Instant.now()).toMillis();
+        assertTrue(millis < 3_000, "gave up after " + millis + " ms; the test budget is 2 s");
+        assertTrue(portal.restCallCount("profile") >= 3, "backed off and retried several times");
+    }
+
+    @Test
+    void operation_time_limit_fails_at_once() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        portal.setOperationTimeLimited(true);
+        int before = portal.restCallCount("profile");
+
+        assertThrows(Bitrix24Exception.RateLimited.class, () -> client.call(portalId, ADMIN, "profile", Map.of()));
+        assertEquals(before + 1, portal.restCallCount("profile"));
+    }
+
+    @Test
+    void server_errors_are_retried_twice_then_reported() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        portal.failNextCalls(2, 500, "INTERNAL_SERVER_ERROR");
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+
+        portal.failNextCalls(3, 502, "");
+        assertThrows(Bitrix24Exception.Unavailable.class, () -> client.call(portalId, ADMIN, "profile", Map.of()));
+    }
+
+    @Test
+    void errors_are_told_apart_by_their_code_not_the_http_status() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        // Card-configuration errors: HTTP 400 with an empty code.
+        Bitrix24Exception denied = assertThrows(Bitrix24Exception.AccessDenied.class, () -> client.call(portalId, PLAIN_USER_WITH_TOKEN(portal, portalId),
+                "crm.item.details.configuration.forceCommonScopeForAll", Map.of("entityTypeId", 1)));
+        assertEquals("", denied.code());
+        Bitrix24Exception undefined = assertThrows(Bitrix24Exception.class, () -> client.call(portalId, ADMIN,
+                "crm.item.details.configuration.reset", Map.of("entityTypeId", 5)));
+        assertTrue(undefined.description().contains("not supported"));
+        assertThrows(Bitrix24Exception.MethodNotFound.class, () -> client.call(portalId, ADMIN, "crm.nothing.here", Map.of()));
+    }
+
+    private long PLAIN_USER_WITH_TOKEN(SimPortal portal, long portalId) {
+        IssuedTokens plain = portal.issueTokens(PLAIN_USER);
+        store.save(portalId, PLAIN_USER, new TokenPair(plain.accessToken(), plain.refreshToken(), plain.expiresAt()));
+        return PLAIN_USER;
+    }
+
+    private SimPortal installed() {
+        SimPortal portal = simulator.createPortal();
+        install(portal);
+        Portal stored = Db.portal(portal.memberId());
+        assertNotNull(stored.id);
+        return portal;
+    }
+
+    interface Task<T> {
+        Callable<T> make(int i);
+    }
+
+    /** Starts all callers at the same instant. */
+    static <T> List<T> runTogether(int callers, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<T> call = task.make(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.crmcardlayouts.operations;
+
+import com.crmcardlayouts.bitrix24.Bitrix24Client;
+import com.crmcardlayouts.simulator.SimPortal;
+import com.crmcardlayouts.testing.Db;
+import com.crmcardlayouts.simulator.Simulator;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.crmcardlayouts.testing.Bitrix24Requests.install;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class MetricsTest {
+
+    static final String ACTIVE = "portals\\{status=\"ACTIVE\"\\}";
+    static final String BINDS = "bitrix24_calls_total\\{method=\"placement.bind\",outcome=\"ok\"\\}";
+    static final String ROTATIONS = "bitrix24_token_refreshes_total\\{outcome=\"rotated\"\\}";
+
+    @Inject
+    Simulator simulator;
+
+    @Inject
+    Bitrix24Client client;
+
+    @Test
+    void prometheus_shows_portals_by_status_and_bitrix24_calls_by_method_and_outcome() {
+        String before = metrics();
+        SimPortal portal = simulator.createPortal();
+        install(portal);
+        portal.expireAllAccessTokens();
+        client.call(Db.portal(portal.memberId()).id, 1, "profile", Map.of());
+
+        String after = metrics();
+        assertEquals(value(before, ACTIVE) + 1, value(after, ACTIVE));
+        assertEquals(value(before, BINDS) + 4, value(after, BINDS));
+        assertEquals(value(before, ROTATIONS) + 1, value(after, ROTATIONS));
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("^" + series + " ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}

@@ -1,0 +1,136 @@
+package com.crmcardlayouts.web;
+
+import com.crmcardlayouts.admin.Settings;
+import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.CrmEntity;
+import com.crmcardlayouts.portal.PortalRegistry;
+import com.crmcardlayouts.simulator.Simulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
+import static com.crmcardlayouts.web.InstalledPortal.CRM_MANAGER;
+import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What the card tab shows whom, and when it is not shown. */
+@QuarkusTest
+class CardTabPageTest {
+
+    @Inject
+    Simulator simulator;
+    @Inject
+    PortalRegistry portals;
+    @Inject
+    SettingsService settings;
+
+    InstalledPortal portal;
+
+    @BeforeEach
+    void install() {
+        portal = InstalledPortal.install(simulator, portals);
+    }
+
+    @Test
+    void a_plain_user_sees_only_resetting_their_own_layout() {
+        portal.tab(PLAIN_USER, "CRM_CONTACT_DETAIL_TAB", "{\"ID\":\"3\"}", "en").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'self' http://" + portal.sim.domain()))
+                .body(containsString("data-action=\"reset-own\""))
+                .body(not(containsString("data-action=\"reset-common\"")))
+                .body(not(containsString("data-action=\"force-common\"")));
+    }
+
+    @Test
+    void a_crm_settings_manager_also_sees_the_actions_on_others_and_the_common_layout() {
+        portal.tab(CRM_MANAGER, "CRM_CONTACT_DETAIL_TAB", null, "en").then().statusCode(200)
+                .body(containsString("data-action=\"reset-user\""))
+                .body(containsString("data-action=\"reset-common\""))
+                .body(containsString("data-action=\"force-common\""))
+                .body(containsString("Paula Plain (#3)"));
+    }
+
+    @Test
+    void a_lead_tab_lets_the_user_choose_simple_or_repeat_lead() {
+        portal.tab(ADMIN, "CRM_LEAD_DETAIL_TAB", null, "en").then().statusCode(200)
+                .body(containsString("name=\"leadCustomerType\" value=\"2\""));
+    }
+
+    @Test
+    void a_deal_tab_asks_for_the_funnel_when_bitrix24_does_not_tell_it() {
+        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}", "en").then().statusCode(200)
+                .body(containsString("id=\"category\""));
+    }
+
+    @Test
+    void a_smart_process_tab_requires_its_category() {
+        showTabsOn(CardType.of(CrmEntity.DEAL), new CardType(1032));
+        portal.tab(ADMIN, "CRM_DYNAMIC_1032_DETAIL_TAB", "{\"ID\":\"1\"}", "en").then().statusCode(200)
+                .body(containsString("Smart process 1032"))
+                .body(containsString(" required>"));
+    }
+
+    @Test
+    void a_smart_process_tab_is_switched_off_until_the_settings_choose_it() {
+        portal.tab(ADMIN, "CRM_DYNAMIC_1032_DETAIL_TAB", "{\"ID\":\"1\"}", "en").then().statusCode(403)
+                .body(containsString("data-reason=\"tab_disabled\""));
+    }
+
+    private void showTabsOn(CardType... cards) {
+        settings.save(portal.portalId, ADMIN, new Settings(List.of(cards), true, true));
+    }
+
+    @Test
+    void the_tab_speaks_russian_when_bitrix24_says_LANG_ru() {
+        portal.tab(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", null, "ru").then().statusCode(200)
+                .body(containsString("<html lang=\"ru\">"))
+                .body(containsString("Сбросить мой макет"));
+    }
+
+    @Test
+    void a_tab_switched_off_in_the_settings_answers_403() {
+        settings.save(portal.portalId, ADMIN, new Settings(List.of(CardType.of(CrmEntity.LEAD)), true, true));
+        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", null, "en").then().statusCode(403)
+                .body(containsString("data-reason=\"tab_disabled\""));
+    }
+
+    @Test
+    void users_kept_out_by_the_settings_get_a_friendly_explanation_and_no_session() {
+        settings.save(portal.portalId, ADMIN, new Settings(Settings.DEFAULTS.tabs(), false, true));
+        Response page = portal.tab(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", null, "en");
+        assertEquals(200, page.statusCode());
+        page.then().body(containsString("data-testid=\"tab-unavailable\"")).body(not(containsString("app-session")));
+    }
+
+    @Test
+    void a_plain_user_without_own_resets_is_told_there_is_nothing_to_change() {
+        settings.save(portal.portalId, ADMIN, new Settings(Settings.DEFAULTS.tabs(), true, false));
+        portal.tab(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", null, "en").then().statusCode(200)
+                .body(containsString("data-testid=\"nothing-allowed\""));
+    }
+
+    @Test
+    void placement_options_are_escaped_never_echoed_raw() {
+        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"<script>alert(1)</script>\"}", "en").then().statusCode(200)
+                .body(not(containsString("<script>alert(1)")));
+    }
+
+    @Test
+    void a_placement_that_is_no_card_tab_is_refused() {
+        portal.tab(ADMIN, "CRM_DYNAMIC_1033_DETAIL_TAB", null, "en").then().statusCode(400);
+    }
+
+    @Test
+    void an_uninstalled_portal_gets_the_not_installed_page() {
+        portals.uninstall(portal.portalId);
+        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", null, "en").then().statusCode(409)
+                .body(containsString("data-reason=\"not_installed\""));
+    }
+}

@@ -1,0 +1,96 @@
+package com.crmcardlayouts.web;
+
+import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
+import com.crmcardlayouts.simulator.SimPortal;
+import com.crmcardlayouts.simulator.Simulator;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * A fresh simulated portal with the app installed by its administrator (user 1), opened the way
+ * Bitrix24 opens frames: a form POST with the viewer's fresh tokens.
+ * Users: 1 portal admin, 2 CRM settings manager, 3 plain user.
+ */
+final class InstalledPortal {
+
+    static final long ADMIN = 1;
+    static final long CRM_MANAGER = 2;
+    static final long PLAIN_USER = 3;
+
+    private static final Pattern SESSION = Pattern.compile("<meta name=\"app-session\" content=\"([^\"]+)\">");
+
+    final SimPortal sim;
+    final long portalId;
+
+    private InstalledPortal(SimPortal sim, long portalId) {
+        this.sim = sim;
+        this.portalId = portalId;
+    }
+
+    static InstalledPortal install(Simulator simulator, PortalRegistry portals) {
+        SimPortal sim = simulator.createPortal();
+        frame(sim, ADMIN, "DEFAULT", null, "en", "/bitrix24/install").then().statusCode(200);
+        Portal portal = portals.find(sim.memberId()).orElseThrow();
+        return new InstalledPortal(sim, portal.id);
+    }
+
+    static Response frame(SimPortal sim, long userId, String placement, String options, String lang, String path) {
+        return given().contentType(ContentType.URLENC.withCharset("UTF-8"))
+                .queryParam("LANG", lang)
+                .formParams(sim.frameForm(userId, placement, options))
+                .post(path);
+    }
+
+    /** The card tab as Bitrix24 opens it for the user. */
+    Response tab(long userId, String placement, String options, String lang) {
+        return frame(sim, userId, placement, options, lang, "/bitrix24/placement");
+    }
+
+    /** The app's own page as Bitrix24 opens it for the user. */
+    Response app(long userId, String lang) {
+        return frame(sim, userId, "DEFAULT", null, lang, "/bitrix24/app");
+    }
+
+    /** The app-session of a freshly opened deal tab. */
+    String session(long userId) {
+        return sessionOf(tab(userId, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}", "en"));
+    }
+
+    static String sessionOf(Response page) {
+        Matcher matcher = SESSION.matcher(page.then().statusCode(200).extract().asString());
+        if (!matcher.find()) {
+            throw new AssertionError("The page carries no app-session");
+        }
+        return matcher.group(1);
+    }
+
+    static ValidatableResponse post(String session, String path, String body) {
+        return given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body(body)
+                .post(path).then();
+    }
+
+    static ValidatableResponse put(String session, String path, String body) {
+        return given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body(body)
+                .put(path).then();
+    }
+
+    static ValidatableResponse reset(String session, String body) {
+        return post(session, "/api/card-layouts/reset", body);
+    }
+
+    static ValidatableResponse forceCommon(String session, String body) {
+        return post(session, "/api/card-layouts/force-common", body);
+    }
+
+    static Map<String, Object> json(ValidatableResponse response) {
+        return response.extract().jsonPath().getMap("$");
+    }
+}
