@@ -59,8 +59,16 @@ public class Bitrix24Client {
      * @throws Bitrix24Exception or one of its subclasses for every failure
      */
     public JsonNode call(long portalId, long userId, String method, Map<String, Object> params) {
+        return call(portalId, userId, method, params, rateLimitDeadline());
+    }
+
+    /**
+     * As {@link #call(long, long, String, Map)}, backing off on {@code QUERY_LIMIT_EXCEEDED} only until
+     * {@code rateLimitDeadline}, so that several calls answering one request share one budget.
+     */
+    public JsonNode call(long portalId, long userId, String method, Map<String, Object> params, Instant rateLimitDeadline) {
         try {
-            JsonNode result = callWithRetries(portalId, userId, method, params);
+            JsonNode result = callWithRetries(portalId, userId, method, params, rateLimitDeadline);
             count(method, "ok");
             return result;
         } catch (Bitrix24Exception e) {
@@ -90,17 +98,21 @@ public class Bitrix24Client {
         }
     }
 
-    private JsonNode callWithRetries(long portalId, long userId, String method, Map<String, Object> params) {
+    /** The end of the rate-limit budget ({@code bitrix24.rate-limit-budget}) of a request starting now. */
+    public Instant rateLimitDeadline() {
+        return Instant.now().plus(config.rateLimitBudget());
+    }
+
+    private JsonNode callWithRetries(long portalId, long userId, String method, Map<String, Object> params, Instant rateLimitDeadline) {
         UserCredentials credentials = tokens.find(portalId, userId).orElseThrow(() ->
                 new Bitrix24Exception.TokenRevoked("NO_TOKEN", "No usable Bitrix24 authorization is stored for this user"));
         if (credentials.tokens().isExpired(Instant.now())) {
             credentials = refresher.refresh(credentials);
         }
-        return execute(credentials, method, params);
+        return execute(credentials, method, params, rateLimitDeadline);
     }
 
-    private JsonNode execute(UserCredentials credentials, String method, Map<String, Object> params) {
-        Instant rateLimitDeadline = Instant.now().plus(config.rateLimitBudget());
+    private JsonNode execute(UserCredentials credentials, String method, Map<String, Object> params, Instant rateLimitDeadline) {
         Duration backoff = config.rateLimitFirstBackoff();
         boolean refreshed = false;
         int serverFailures = 0;

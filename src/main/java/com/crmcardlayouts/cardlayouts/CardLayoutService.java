@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -83,14 +84,18 @@ public class CardLayoutService {
         return Optional.empty();
     }
 
-    /** Older portals lack {@code crm.item.details.configuration.*}; lead, deal, contact and company have their own methods there. */
+    /**
+     * Older portals lack {@code crm.item.details.configuration.*}; lead, deal, contact and company have their own methods there.
+     * Both calls share one rate-limit budget: it is the page-API request that must end within it.
+     */
     private String callWithFallback(Caller caller, LayoutRequest request, LayoutCall call) {
+        Instant rateLimitDeadline = client.rateLimitDeadline();
         try {
-            client.call(caller.portalId(), caller.userId(), call.method(), call.params());
+            client.call(caller.portalId(), caller.userId(), call.method(), call.params(), rateLimitDeadline);
             return call.method();
         } catch (Bitrix24Exception.MethodNotFound e) {
             LayoutCall fallback = LayoutCall.fallback(request).orElseThrow(() -> e);
-            client.call(caller.portalId(), caller.userId(), fallback.method(), fallback.params());
+            client.call(caller.portalId(), caller.userId(), fallback.method(), fallback.params(), rateLimitDeadline);
             return fallback.method();
         }
     }

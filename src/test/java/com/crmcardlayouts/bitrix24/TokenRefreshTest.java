@@ -166,6 +166,19 @@ class TokenRefreshTest {
     }
 
     @Test
+    void a_call_whose_request_has_spent_its_rate_limit_budget_tries_once_and_gives_up() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        Instant spent = client.rateLimitDeadline().minusSeconds(60);
+        portal.setRateLimited(true);
+        int before = portal.restCallCount("profile");
+
+        assertThrows(Bitrix24Exception.RateLimited.class, () -> client.call(portalId, ADMIN, "profile", Map.of(), spent));
+
+        assertEquals(before + 1, portal.restCallCount("profile"), "no backoff once the shared budget is spent");
+    }
+
+    @Test
     void operation_time_limit_fails_at_once() {
         SimPortal portal = installed();
         long portalId = Db.portal(portal.memberId()).id;
