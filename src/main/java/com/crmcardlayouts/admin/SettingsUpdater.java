@@ -8,6 +8,7 @@ import com.crmcardlayouts.cardlayouts.LayoutRefused;
 import com.crmcardlayouts.cardlayouts.Refusal;
 import com.crmcardlayouts.lifecycle.Binder;
 import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalLock;
 import com.crmcardlayouts.portal.PortalRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -17,11 +18,12 @@ import java.util.List;
 /**
  * A portal administrator changes the settings from the console. The tabs are bound first, with
  * that administrator's own token, and the settings are stored only once Bitrix24 has accepted
- * them: a failed save leaves the old settings live and says why. Saves of one portal run one at
- * a time (on every instance), so two administrators saving at once cannot leave the stored tabs
- * different from the bound ones. Smart processes are checked against the portal's own list first,
- * so a mistyped one is refused as input rather than failing in Bitrix24. Every attempt that reaches
- * Bitrix24 is journaled.
+ * them: a failed save leaves the old settings live and says why. Saves of one portal run one at a
+ * time and never beside an install (on every instance), so two administrators saving at once cannot
+ * leave the stored tabs different from the bound ones; a save that finds another running is refused
+ * at once rather than holding a pooled connection while it waits. Smart processes are checked
+ * against the portal's own list first, so a mistyped one is refused as input rather than failing in
+ * Bitrix24. Every attempt that reaches Bitrix24 is journaled.
  */
 @ApplicationScoped
 public class SettingsUpdater {
@@ -33,10 +35,10 @@ public class SettingsUpdater {
     private final Binder binder;
     private final SmartProcesses smartProcesses;
     private final AuditJournal journal;
-    private final PortalSaveLock lock;
+    private final PortalLock lock;
 
     SettingsUpdater(PortalRegistry portals, SettingsService settings, Binder binder, SmartProcesses smartProcesses,
-                    AuditJournal journal, PortalSaveLock lock) {
+                    AuditJournal journal, PortalLock lock) {
         this.portals = portals;
         this.settings = settings;
         this.binder = binder;
@@ -50,7 +52,8 @@ public class SettingsUpdater {
         if (!caller.portalAdmin()) {
             throw new LayoutRefused(Refusal.PORTAL_ADMIN_REQUIRED);
         }
-        return lock.whileHeld(caller.portalId(), () -> bindThenStore(caller, wanted));
+        return lock.tryWhileHeld(caller.portalId(), () -> bindThenStore(caller, wanted))
+                .orElseThrow(() -> new LayoutRefused(Refusal.SAVE_IN_PROGRESS));
     }
 
     private long bindThenStore(Caller caller, Settings wanted) {

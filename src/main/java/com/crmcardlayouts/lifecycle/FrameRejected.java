@@ -13,6 +13,7 @@ public class FrameRejected extends RuntimeException {
         NOT_ADMIN(403),
         TAB_DISABLED(403),
         NOT_INSTALLED(409),
+        BUSY(503),
         BITRIX24_UNAVAILABLE(503),
         BITRIX24_FAILED(502);
 

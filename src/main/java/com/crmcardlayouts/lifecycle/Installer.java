@@ -3,16 +3,20 @@ package com.crmcardlayouts.lifecycle;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
 import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalLock;
 import com.crmcardlayouts.portal.PortalRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 
 /** Installs the app on a portal from the installer page's verified request. */
 @ApplicationScoped
 public class Installer {
 
     private static final Logger LOG = Logger.getLogger(Installer.class);
+    /** How long an install waits for a settings save of the same portal to finish; a save takes a few Bitrix24 calls. */
+    private static final Duration WAIT_FOR_SETTINGS_SAVE = Duration.ofSeconds(10);
 
     /** What the installer page reports. */
     public record Result(Portal portal, Binder.Report bindings) {
@@ -23,13 +27,16 @@ public class Installer {
     private final PortalAdminCheck admins;
     private final Binder binder;
     private final ChosenTabs chosenTabs;
+    private final PortalLock lock;
 
-    public Installer(FrameVerifier verifier, PortalRegistry portals, PortalAdminCheck admins, Binder binder, ChosenTabs chosenTabs) {
+    public Installer(FrameVerifier verifier, PortalRegistry portals, PortalAdminCheck admins, Binder binder, ChosenTabs chosenTabs,
+                     PortalLock lock) {
         this.verifier = verifier;
         this.portals = portals;
         this.admins = admins;
         this.binder = binder;
         this.chosenTabs = chosenTabs;
+        this.lock = lock;
     }
 
     public Result install(FrameRequest request) {
@@ -53,9 +60,14 @@ public class Installer {
         }
         Portal portal = portals.install(frame.info().facts(), frame.userId(), request.tokens(), request.applicationToken());
         try {
-            Binder.Report report = binder.reconcile(portal.id, frame.userId(), chosenTabs.of(portal.id));
+            // The chosen tabs are read under the lock, so a settings save cannot change them between the read and the binding.
+            Binder.Report report = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE,
+                    () -> binder.reconcile(portal.id, frame.userId(), chosenTabs.of(portal.id)));
             LOG.infof("Installed on portal %s (%s) by user %d", portal.memberId, portal.domain, frame.userId());
             return new Result(portal, report);
+        } catch (PortalLock.Busy e) {
+            LOG.infof("Install on portal %s waited too long for a settings save", portal.memberId);
+            throw new FrameRejected(Reason.BUSY, request.lang());
         } catch (Bitrix24Exception e) {
             LOG.warnf("Binding placements and events failed on portal %s: %s", portal.memberId, e.getMessage());
             throw new FrameRejected(e instanceof Bitrix24Exception.Unavailable || e instanceof Bitrix24Exception.RateLimited

@@ -5,6 +5,7 @@ import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
+import com.crmcardlayouts.portal.PortalLock;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.PortalStatus;
 import com.crmcardlayouts.simulator.SimPlacement;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +32,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin console, its settings API and its journal. */
@@ -42,6 +45,8 @@ class ConsolePageTest {
     PortalRegistry portals;
     @Inject
     SettingsService settings;
+    @Inject
+    PortalLock portalLock;
 
     InstalledPortal portal;
 
@@ -115,6 +120,44 @@ class ConsolePageTest {
         assertEquals(List.of("CRM_DYNAMIC_1032_DETAIL_TAB", "CRM_QUOTE_DETAIL_TAB"), boundPlacements());
         assertEquals(List.of("CRM_DYNAMIC_1032_DETAIL_TAB", "CRM_QUOTE_DETAIL_TAB"),
                 settings.forPortal(portal.portalId).tabs().stream().map(CardType::placement).sorted().toList());
+    }
+
+    @Test
+    void running_the_installer_while_a_save_holds_the_portal_waits_and_binds_what_that_save_stored() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // Stands for a settings save that has bound LEAD and is about to store it.
+            Future<?> save = threads.submit(() -> portalLock.tryWhileHeld(portal.portalId, () -> {
+                held.countDown();
+                settings.save(portal.portalId, ADMIN, new Settings(List.of(CardType.of(CrmEntity.LEAD)), true, true));
+                await(release);
+                return true;
+            }).orElseThrow());
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            Future<Integer> install = threads.submit(() ->
+                    InstalledPortal.frame(portal.sim, ADMIN, "DEFAULT", null, "en", "/bitrix24/install").then().extract().statusCode());
+
+            Thread.sleep(700);
+            assertFalse(install.isDone(), "the install waits while the save holds the portal");
+            release.countDown();
+            save.get(10, TimeUnit.SECONDS);
+
+            assertEquals(200, install.get(30, TimeUnit.SECONDS));
+            assertEquals(List.of("CRM_LEAD_DETAIL_TAB"), boundPlacements(), "the install bound the tabs the save stored");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

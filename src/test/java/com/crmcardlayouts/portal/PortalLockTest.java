@@ -1,0 +1,61 @@
+package com.crmcardlayouts.portal;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The per-portal lock, on a real PostgreSQL: one holder at a time, and never left behind. */
+@QuarkusTest
+class PortalLockTest {
+
+    @Inject
+    PortalLock lock;
+
+    @Test
+    void while_one_holds_a_portal_another_is_refused_or_waits_in_vain_and_other_portals_are_free() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Optional<String>> holder = CompletableFuture.supplyAsync(() -> lock.tryWhileHeld(901, () -> {
+            held.countDown();
+            awaitQuietly(release);
+            return "first";
+        }));
+        try {
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+
+            assertEquals(Optional.empty(), lock.tryWhileHeld(901, () -> "second"));
+            assertThrows(PortalLock.Busy.class, () -> lock.whileHeld(901, Duration.ofMillis(200), () -> "second"));
+            assertEquals(Optional.of("other"), lock.tryWhileHeld(902, () -> "other"));
+        } finally {
+            release.countDown();
+        }
+        assertEquals(Optional.of("first"), holder.get(10, TimeUnit.SECONDS));
+        assertEquals("after", lock.whileHeld(901, Duration.ofMillis(200), () -> "after"), "the lock ends with its work");
+    }
+
+    @Test
+    void work_that_fails_releases_the_lock() {
+        assertThrows(IllegalArgumentException.class, () -> lock.tryWhileHeld(903, () -> {
+            throw new IllegalArgumentException("boom");
+        }));
+        assertEquals(Optional.of("again"), lock.tryWhileHeld(903, () -> "again"));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

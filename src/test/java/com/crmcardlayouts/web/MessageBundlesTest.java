@@ -1,0 +1,36 @@
+package com.crmcardlayouts.web;
+
+import io.quarkus.qute.i18n.Message;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every English message has a Russian and a German translation, and no translation is left over. */
+class MessageBundlesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ru", "de"})
+    void a_translation_has_exactly_the_english_keys(String lang) throws IOException {
+        Set<String> english = Arrays.stream(AppMessages.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(Message.class))
+                .map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Properties translated = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/messages/msg_" + lang + ".properties")) {
+            translated.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertEquals(english, new TreeSet<>(translated.stringPropertyNames()));
+    }
+}
