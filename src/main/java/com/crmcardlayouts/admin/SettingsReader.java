@@ -1,9 +1,9 @@
 package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.cardlayouts.JsonInput;
-import com.crmcardlayouts.cardlayouts.LayoutRefused;
-import com.crmcardlayouts.cardlayouts.Refusal;
+import com.crmcardlayouts.pageapi.JsonInput;
+import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.pageapi.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -26,11 +26,11 @@ public final class SettingsReader {
 
     public static Settings read(byte[] body) {
         JsonInput input = JsonInput.parse(body, Set.of(TABS, NON_ADMINS_MAY_USE, USERS_MAY_RESET_OWN));
-        JsonNode names = input.array(TABS, Refusal.TABS_INVALID).orElseThrow(() -> new LayoutRefused(Refusal.FIELD_MISSING, TABS));
+        JsonNode names = input.array(TABS, Refusal.TABS_INVALID).orElseThrow(() -> new Refused(Refusal.FIELD_MISSING, TABS));
         List<CardType> tabs = new ArrayList<>();
         for (JsonNode key : names) {
             CardType card = (key.isTextual() ? CardType.ofKey(key.textValue()) : Optional.<CardType>empty())
-                    .orElseThrow(() -> new LayoutRefused(Refusal.TABS_INVALID, TABS));
+                    .orElseThrow(() -> new Refused(Refusal.TABS_INVALID, TABS));
             if (!tabs.contains(card)) {
                 tabs.add(card);
             }

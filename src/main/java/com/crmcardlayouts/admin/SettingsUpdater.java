@@ -2,10 +2,10 @@ package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.cardlayouts.Bitrix24Failures;
-import com.crmcardlayouts.cardlayouts.Caller;
-import com.crmcardlayouts.cardlayouts.LayoutRefused;
-import com.crmcardlayouts.cardlayouts.Refusal;
+import com.crmcardlayouts.pageapi.Bitrix24Failures;
+import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.lifecycle.Binder;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalLock;
@@ -50,15 +50,15 @@ public class SettingsUpdater {
     /** Returns the id of the journal entry. */
     public long update(Caller caller, Settings wanted) {
         if (!caller.portalAdmin()) {
-            throw new LayoutRefused(Refusal.PORTAL_ADMIN_REQUIRED);
+            throw new Refused(Refusal.PORTAL_ADMIN_REQUIRED);
         }
         return lock.tryWhileHeld(caller.portalId(), () -> bindThenStore(caller, wanted))
-                .orElseThrow(() -> new LayoutRefused(Refusal.SAVE_IN_PROGRESS));
+                .orElseThrow(() -> new Refused(Refusal.SAVE_IN_PROGRESS));
     }
 
     private long bindThenStore(Caller caller, Settings wanted) {
         if (!portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false)) {
-            throw new LayoutRefused(Refusal.NOT_INSTALLED);
+            throw new Refused(Refusal.NOT_INSTALLED);
         }
         try {
             requireExistingSmartProcesses(caller, wanted);
@@ -67,7 +67,7 @@ public class SettingsUpdater {
             LOG.infof("Re-binding tabs on portal %d failed, settings unchanged: %s", caller.portalId(), e.getMessage());
             Refusal refusal = Bitrix24Failures.refusal(e, true);
             journal.record(entry(caller, wanted, refusal.code.name(), refusal.name() + ": " + e.getMessage()));
-            throw new LayoutRefused(refusal);
+            throw new Refused(refusal);
         }
         settings.save(caller.portalId(), caller.userId(), wanted);
         return journal.record(entry(caller, wanted, AuditEntry.SUCCESS, describe(wanted)));
@@ -80,7 +80,7 @@ public class SettingsUpdater {
         }
         List<CardType> existing = smartProcesses.of(caller.portalId(), caller.userId()).stream().map(SmartProcess::card).toList();
         asked.stream().filter(card -> !existing.contains(card)).findFirst().ifPresent(missing -> {
-            throw new LayoutRefused(Refusal.SMART_PROCESS_UNKNOWN, missing.key());
+            throw new Refused(Refusal.SMART_PROCESS_UNKNOWN, missing.key());
         });
     }
 

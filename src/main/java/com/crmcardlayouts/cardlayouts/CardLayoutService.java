@@ -1,5 +1,9 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.pageapi.Bitrix24Failures;
 import com.crmcardlayouts.admin.AuditEntry;
 import com.crmcardlayouts.admin.AuditJournal;
 import com.crmcardlayouts.admin.Settings;
@@ -43,7 +47,7 @@ public class CardLayoutService {
     /**
      * Carries out the request and returns the id of its audit entry.
      *
-     * @throws LayoutRefused when the portal's state or settings, or Bitrix24, refuse it (also audited)
+     * @throws Refused when the portal's state or settings, or Bitrix24, refuse it (also audited)
      */
     public long perform(Caller caller, LayoutRequest requested) {
         LayoutRequest request = requested.forCaller(caller.userId());
@@ -104,11 +108,11 @@ public class CardLayoutService {
         return request.action() != LayoutAction.RESET_PERSONAL || request.targetUserId() != caller.userId();
     }
 
-    private LayoutRefused refuse(Caller caller, LayoutRequest request, Refusal refusal, String bitrix24Message) {
+    private Refused refuse(Caller caller, LayoutRequest request, Refusal refusal, String bitrix24Message) {
         String detail = bitrix24Message == null ? refusal.name() : refusal.name() + ": " + bitrix24Message;
         journal.record(entry(caller, request, refusal.code.name(), detail));
         count(request, refusal.code.name());
-        return new LayoutRefused(refusal);
+        return new Refused(refusal);
     }
 
     /** {@code card_layout_actions_total{action, outcome}}: three actions times a handful of outcomes. */

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;

@@ -1,5 +1,8 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.pageapi.JsonInput;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,23 +29,23 @@ public final class LayoutRequestReader {
         JsonInput input = JsonInput.parse(body, RESET_FIELDS);
         LayoutTarget target = target(input);
         String scope = input.text(SCOPE, Refusal.SCOPE_INVALID)
-                .orElseThrow(() -> new LayoutRefused(Refusal.FIELD_MISSING, SCOPE));
+                .orElseThrow(() -> new Refused(Refusal.FIELD_MISSING, SCOPE));
         Optional<Long> userId = input.integer(USER_ID);
         return switch (scope) {
             case "P" -> {
                 if (userId.isPresent() && userId.get() <= 0) {
-                    throw new LayoutRefused(Refusal.USER_ID_NOT_POSITIVE, USER_ID);
+                    throw new Refused(Refusal.USER_ID_NOT_POSITIVE, USER_ID);
                 }
                 yield new LayoutRequest(LayoutAction.RESET_PERSONAL, target, userId.orElse(null));
             }
             case "C" -> {
                 if (userId.isPresent()) {
-                    throw new LayoutRefused(Refusal.USER_ID_WITHOUT_PERSONAL_SCOPE, USER_ID);
+                    throw new Refused(Refusal.USER_ID_WITHOUT_PERSONAL_SCOPE, USER_ID);
                 }
                 yield new LayoutRequest(LayoutAction.RESET_COMMON, target, null);
             }
             // Bitrix24 would silently read any other value as personal; the app does not guess.
-            default -> throw new LayoutRefused(Refusal.SCOPE_INVALID, SCOPE);
+            default -> throw new Refused(Refusal.SCOPE_INVALID, SCOPE);
         };
     }
 
@@ -51,34 +54,34 @@ public final class LayoutRequestReader {
         JsonInput input = JsonInput.parse(body, FORCE_FIELDS);
         for (String field : new String[]{SCOPE, USER_ID}) {
             if (input.has(field)) {
-                throw new LayoutRefused(Refusal.FIELD_NOT_FOR_ACTION, field);
+                throw new Refused(Refusal.FIELD_NOT_FOR_ACTION, field);
             }
         }
         return new LayoutRequest(LayoutAction.FORCE_COMMON, target(input), null);
     }
 
     private static LayoutTarget target(JsonInput input) {
-        long id = input.integer(ENTITY_TYPE_ID).orElseThrow(() -> new LayoutRefused(Refusal.FIELD_MISSING, ENTITY_TYPE_ID));
-        EntityType type = EntityType.of(id).orElseThrow(() -> new LayoutRefused(Refusal.ENTITY_TYPE_UNSUPPORTED, ENTITY_TYPE_ID));
+        long id = input.integer(ENTITY_TYPE_ID).orElseThrow(() -> new Refused(Refusal.FIELD_MISSING, ENTITY_TYPE_ID));
+        EntityType type = EntityType.of(id).orElseThrow(() -> new Refused(Refusal.ENTITY_TYPE_UNSUPPORTED, ENTITY_TYPE_ID));
         Optional<Long> leadCustomerType = input.integer(LEAD_CUSTOMER_TYPE);
         Optional<Long> categoryId = input.integer(CATEGORY_ID);
         if (leadCustomerType.isPresent()) {
             if (!type.isLead()) {
-                throw new LayoutRefused(Refusal.FIELD_NOT_FOR_ENTITY, LEAD_CUSTOMER_TYPE);
+                throw new Refused(Refusal.FIELD_NOT_FOR_ENTITY, LEAD_CUSTOMER_TYPE);
             }
             if (leadCustomerType.get() != 1 && leadCustomerType.get() != 2) {
-                throw new LayoutRefused(Refusal.LEAD_CUSTOMER_TYPE_INVALID, LEAD_CUSTOMER_TYPE);
+                throw new Refused(Refusal.LEAD_CUSTOMER_TYPE_INVALID, LEAD_CUSTOMER_TYPE);
             }
         }
         if (categoryId.isPresent()) {
             if (!type.acceptsCategory()) {
-                throw new LayoutRefused(Refusal.FIELD_NOT_FOR_ENTITY, CATEGORY_ID);
+                throw new Refused(Refusal.FIELD_NOT_FOR_ENTITY, CATEGORY_ID);
             }
             if (categoryId.get() < 0 || categoryId.get() > Integer.MAX_VALUE) {
-                throw new LayoutRefused(Refusal.CATEGORY_OUT_OF_RANGE, CATEGORY_ID);
+                throw new Refused(Refusal.CATEGORY_OUT_OF_RANGE, CATEGORY_ID);
             }
         } else if (type.requiresCategory()) {
-            throw new LayoutRefused(Refusal.CATEGORY_REQUIRED, CATEGORY_ID);
+            throw new Refused(Refusal.CATEGORY_REQUIRED, CATEGORY_ID);
         }
         return new LayoutTarget(type, categoryId.map(Long::intValue).orElse(null),
                 leadCustomerType.map(Long::intValue).orElse(null));

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.cardlayouts.LayoutRefused;
+import com.crmcardlayouts.pageapi.Refused;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +18,7 @@ public class ApiErrors {
     }
 
     @ServerExceptionMapper
-    public Response refused(LayoutRefused refused, HttpHeaders headers) {
+    public Response refused(Refused refused, HttpHeaders headers) {
         String lang = guard.peek(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).map(AppSession::lang).orElse("en");
         return Response.status(refused.refusal().code.status)
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.cardlayouts.ErrorCode;
+import com.crmcardlayouts.pageapi.ErrorCode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

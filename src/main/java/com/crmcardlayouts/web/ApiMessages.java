@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.cardlayouts.LayoutRefused;
+import com.crmcardlayouts.pageapi.Refused;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -20,7 +20,7 @@ final class ApiMessages {
                 : MessageBundles.get(AppMessages.class);
     }
 
-    static String explain(LayoutRefused refused, String lang) {
+    static String explain(Refused refused, String lang) {
         AppMessages msg = in(lang);
         String field = refused.field();
         return switch (refused.refusal()) {

@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.cardlayouts.Caller;
+import com.crmcardlayouts.pageapi.Caller;
 
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.admin.AuditJournal;
-import com.crmcardlayouts.cardlayouts.LayoutRefused;
-import com.crmcardlayouts.cardlayouts.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import io.quarkus.qute.TemplateInstance;
@@ -39,10 +39,10 @@ public class AuditApi {
         int number = pageNumber(page);
         AppSession session = guard.require(authorization);
         if (!session.portalAdmin()) {
-            throw new LayoutRefused(Refusal.PORTAL_ADMIN_REQUIRED);
+            throw new Refused(Refusal.PORTAL_ADMIN_REQUIRED);
         }
         if (!portals.find(session.portalId()).map(Portal::isInstalled).orElse(false)) {
-            throw new LayoutRefused(Refusal.NOT_INSTALLED);
+            throw new Refused(Refusal.NOT_INSTALLED);
         }
         return ConsolePage.Templates.console$journal(journal.page(session.portalId(), number))
                 .setLocale(Locale.forLanguageTag(session.lang()));
@@ -53,7 +53,7 @@ public class AuditApi {
             return 1;
         }
         if (!page.matches("[1-9][0-9]{0,8}")) {
-            throw new LayoutRefused(Refusal.PAGE_INVALID, PAGE);
+            throw new Refused(Refusal.PAGE_INVALID, PAGE);
         }
         return Integer.parseInt(page);
     }

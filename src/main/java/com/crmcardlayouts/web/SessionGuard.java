@@ -1,7 +1,7 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.cardlayouts.LayoutRefused;
-import com.crmcardlayouts.cardlayouts.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,10 +26,10 @@ public class SessionGuard {
      * deployment knows under another member id.
      */
     public AppSession require(String authorization) {
-        AppSession session = peek(authorization).orElseThrow(() -> new LayoutRefused(Refusal.SESSION_INVALID));
+        AppSession session = peek(authorization).orElseThrow(() -> new Refused(Refusal.SESSION_INVALID));
         boolean samePortal = portals.find(session.portalId()).map(p -> p.memberId.equals(session.memberId())).orElse(false);
         if (!samePortal) {
-            throw new LayoutRefused(Refusal.SESSION_INVALID);
+            throw new Refused(Refusal.SESSION_INVALID);
         }
         return session;
     }

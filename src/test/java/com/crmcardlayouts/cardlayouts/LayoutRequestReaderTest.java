@@ -1,5 +1,8 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.pageapi.JsonInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,12 +20,12 @@ class LayoutRequestReaderTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static LayoutRefused refusedReset(String body) {
-        return assertThrows(LayoutRefused.class, () -> LayoutRequestReader.reset(json(body)));
+    private static Refused refusedReset(String body) {
+        return assertThrows(Refused.class, () -> LayoutRequestReader.reset(json(body)));
     }
 
-    private static LayoutRefused refusedForce(String body) {
-        return assertThrows(LayoutRefused.class, () -> LayoutRequestReader.forceCommon(json(body)));
+    private static Refused refusedForce(String body) {
+        return assertThrows(Refused.class, () -> LayoutRequestReader.forceCommon(json(body)));
     }
 
     @Test
@@ -79,7 +82,7 @@ class LayoutRequestReaderTest {
             "{\"entityTypeId\":null,\"scope\":\"C\"}                               | FIELD_NOT_INTEGER | entityTypeId",
             "{\"entityTypeId\":2,\"scope\":null}                                   | SCOPE_INVALID     | scope"})
     void refuses_null_for_any_field_because_null_is_no_value_of_its_type(String body, Refusal refusal, String field) {
-        LayoutRefused refused = refusedReset(body);
+        Refused refused = refusedReset(body);
         assertEquals(refusal, refused.refusal());
         assertEquals(field, refused.field());
     }
@@ -92,7 +95,7 @@ class LayoutRequestReaderTest {
 
     @Test
     void refuses_unknown_fields_and_names_them() {
-        LayoutRefused refused = refusedReset("{\"entityTypeId\":1,\"scope\":\"P\",\"USER_ID\":7}");
+        Refused refused = refusedReset("{\"entityTypeId\":1,\"scope\":\"P\",\"USER_ID\":7}");
         assertEquals(Refusal.FIELD_UNKNOWN, refused.refusal());
         assertEquals("USER_ID", refused.field());
     }
@@ -106,7 +109,7 @@ class LayoutRequestReaderTest {
             "{\"entityTypeId\":2,\"scope\":\"C\",\"categoryId\":\"5\"}|categoryId",
             "{\"entityTypeId\":1,\"scope\":\"C\",\"leadCustomerType\":[2]}|leadCustomerType"})
     void refuses_numbers_in_any_other_json_type(String body, String field) {
-        LayoutRefused refused = refusedReset(body);
+        Refused refused = refusedReset(body);
         assertEquals(Refusal.FIELD_NOT_INTEGER, refused.refusal());
         assertEquals(field, refused.field());
     }
@@ -124,7 +127,7 @@ class LayoutRequestReaderTest {
 
     @Test
     void a_reset_needs_an_entity_type() {
-        LayoutRefused refused = refusedReset("{\"scope\":\"P\"}");
+        Refused refused = refusedReset("{\"scope\":\"P\"}");
         assertEquals(Refusal.FIELD_MISSING, refused.refusal());
         assertEquals("entityTypeId", refused.field());
     }
@@ -170,7 +173,7 @@ class LayoutRequestReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4, 7})
     void category_is_refused_for_leads_contacts_companies_and_quotes(int entityTypeId) {
-        LayoutRefused refused = refusedReset("{\"entityTypeId\":" + entityTypeId + ",\"scope\":\"C\",\"categoryId\":1}");
+        Refused refused = refusedReset("{\"entityTypeId\":" + entityTypeId + ",\"scope\":\"C\",\"categoryId\":1}");
         assertEquals(Refusal.FIELD_NOT_FOR_ENTITY, refused.refusal());
         assertEquals("categoryId", refused.field());
     }

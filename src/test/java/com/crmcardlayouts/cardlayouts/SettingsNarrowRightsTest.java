@@ -1,5 +1,7 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
 import com.crmcardlayouts.admin.Settings;

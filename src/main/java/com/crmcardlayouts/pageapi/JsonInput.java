@@ -1,4 +1,4 @@
-package com.crmcardlayouts.cardlayouts;
+package com.crmcardlayouts.pageapi;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,21 +36,21 @@ public final class JsonInput {
     /** Parses {@code bytes} as one JSON object that may hold only the {@code allowed} keys. */
     public static JsonInput parse(byte[] bytes, Set<String> allowed) {
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new LayoutRefused(Refusal.BODY_TOO_LARGE);
+            throw new Refused(Refusal.BODY_TOO_LARGE);
         }
         JsonNode node;
         try {
             node = STRICT.readTree(bytes);
         } catch (IOException e) {
-            throw new LayoutRefused(Refusal.BODY_NOT_JSON_OBJECT);
+            throw new Refused(Refusal.BODY_NOT_JSON_OBJECT);
         }
         if (!(node instanceof ObjectNode object)) {
-            throw new LayoutRefused(Refusal.BODY_NOT_JSON_OBJECT);
+            throw new Refused(Refusal.BODY_NOT_JSON_OBJECT);
         }
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new LayoutRefused(Refusal.FIELD_UNKNOWN, name);
+                throw new Refused(Refusal.FIELD_UNKNOWN, name);
             }
         }
         return new JsonInput(object);
@@ -67,7 +67,7 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new LayoutRefused(Refusal.FIELD_NOT_INTEGER, field);
+            throw new Refused(Refusal.FIELD_NOT_INTEGER, field);
         }
         return Optional.of(value.longValue());
     }
@@ -79,7 +79,7 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw new LayoutRefused(wrongType, field);
+            throw new Refused(wrongType, field);
         }
         return Optional.of(value.textValue());
     }
@@ -87,10 +87,10 @@ public final class JsonInput {
     public boolean requiredBoolean(String field) {
         JsonNode value = body.get(field);
         if (value == null) {
-            throw new LayoutRefused(Refusal.FIELD_MISSING, field);
+            throw new Refused(Refusal.FIELD_MISSING, field);
         }
         if (!value.isBoolean()) {
-            throw new LayoutRefused(Refusal.FIELD_NOT_BOOLEAN, field);
+            throw new Refused(Refusal.FIELD_NOT_BOOLEAN, field);
         }
         return value.booleanValue();
     }
@@ -102,7 +102,7 @@ public final class JsonInput {
             return Optional.empty();
         }
         if (!value.isArray()) {
-            throw new LayoutRefused(wrongType, field);
+            throw new Refused(wrongType, field);
         }
         return Optional.of(value);
     }

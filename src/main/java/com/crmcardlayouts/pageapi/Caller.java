@@ -1,4 +1,4 @@
-package com.crmcardlayouts.cardlayouts;
+package com.crmcardlayouts.pageapi;
 
 /**
  * The user acting through the app's pages, as vouched for by their app-session.

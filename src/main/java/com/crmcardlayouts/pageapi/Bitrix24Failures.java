@@ -1,4 +1,4 @@
-package com.crmcardlayouts.cardlayouts;
+package com.crmcardlayouts.pageapi;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 
