@@ -56,13 +56,18 @@ public class FrameVerifier {
     }
 
     /**
-     * For pages of an installed portal: checks the request's application token when it sends one,
-     * adopts it when none is stored yet and the viewer is an administrator, and keeps the viewing
-     * user's fresh tokens.
+     * For pages of an installed portal: follows the portal to the address the OAuth server names,
+     * checks the request's application token when it sends one, adopts it when none is stored yet
+     * and the viewer is an administrator, and keeps the viewing user's fresh tokens.
      */
     public Portal requireInstalled(VerifiedFrame frame) {
         Portal portal = frame.portal().filter(Portal::isInstalled)
                 .orElseThrow(() -> new FrameRejected(Reason.NOT_INSTALLED, frame.request().lang()));
+        AppInfo info = frame.info();
+        if (!info.domain().equals(portal.domain) || !info.clientEndpoint().equals(portal.clientEndpoint)) {
+            LOG.infof("Portal %s moved from %s to %s", portal.memberId, portal.domain, info.domain());
+            portal = portals.moved(portal.id, info.facts());
+        }
         String presented = frame.request().applicationToken();
         if (portal.applicationToken == null && presented != null && !presented.isEmpty() && viewerIsAdmin(frame)) {
             portals.adoptApplicationToken(portal.id, presented);

@@ -142,6 +142,14 @@ public class PortalRegistry {
         tokens.save(portalId, userId, pair);
     }
 
+    /** A verified request showed the portal at another address than the stored one (a renamed portal): follow it. */
+    @Transactional
+    public Portal moved(long portalId, VerifiedPortal facts) {
+        Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
+        apply(portal, facts);
+        return portal;
+    }
+
     /** Stores the application token a verified frame request brought, when none is stored yet. */
     @Transactional
     public void adoptApplicationToken(long portalId, String applicationToken) {

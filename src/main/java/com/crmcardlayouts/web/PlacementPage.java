@@ -56,10 +56,10 @@ public class PlacementPage {
     @Produces(MediaType.TEXT_HTML)
     public Response open(@QueryParam("LANG") String lang, MultivaluedMap<String, String> form) {
         FrameRequest request = FrameRequest.of(lang, form);
-        CardContext card = CardContext.of(request.placement(), request.placementOptions())
-                .orElseThrow(() -> new FrameRejected(Reason.INCOMPLETE_REQUEST, request.lang()));
         VerifiedFrame frame = verifier.verify(request);
         Portal portal = verifier.requireInstalled(frame);
+        CardContext card = CardContext.of(request.placement(), request.placementOptions())
+                .orElseThrow(() -> new FrameRejected(Reason.INCOMPLETE_REQUEST, request.lang()));
         Optional<CardTab> tab = open(portal, frame, card);
         if (tab.isEmpty()) {
             return responses.page(Templates.unavailable(config.bx24ScriptUrl()), request.locale(), 200, portal.origin());

@@ -4,15 +4,23 @@ import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
+import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
+import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
+import com.crmcardlayouts.testing.Db;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
 import static com.crmcardlayouts.web.InstalledPortal.CRM_MANAGER;
@@ -20,6 +28,8 @@ import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static io.restassured.RestAssured.given;
 
 /** What the card tab shows whom, and when it is not shown. */
 @QuarkusTest
@@ -31,6 +41,8 @@ class CardTabPageTest {
     PortalRegistry portals;
     @Inject
     SettingsService settings;
+    @Inject
+    EntityManager em;
 
     InstalledPortal portal;
 
@@ -125,6 +137,45 @@ class CardTabPageTest {
     @Test
     void a_placement_that_is_no_card_tab_is_refused() {
         portal.tab(ADMIN, "CRM_DYNAMIC_1033_DETAIL_TAB", null, "en").then().statusCode(400);
+    }
+
+    @Test
+    void a_renamed_portal_is_followed_to_the_address_the_oauth_server_names() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update portal set domain = 'old-name.bitrix24.com', client_endpoint = 'https://old-name.bitrix24.com/rest/' where id = ?1")
+                .setParameter(1, portal.portalId).executeUpdate());
+
+        portal.tab(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", null, "en").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'self' http://" + portal.sim.domain()))
+                .header("Content-Security-Policy", not(containsString("old-name")));
+
+        Portal stored = Db.portal(portal.sim.memberId());
+        assertEquals(portal.sim.domain(), stored.domain);
+        assertEquals(portal.sim.clientEndpoint(), stored.clientEndpoint);
+    }
+
+    @Test
+    void a_placement_with_a_forged_token_is_unauthenticated_whatever_it_names() {
+        Map<String, String> form = new HashMap<>(portal.sim.frameForm(ADMIN, "DEFAULT", null));
+        form.put("AUTH_ID", "forged-token");
+        given().contentType(ContentType.URLENC.withCharset("UTF-8")).formParams(form).post("/bitrix24/placement")
+                .then().statusCode(401).body(containsString("data-reason=\"not_authenticated\""));
+    }
+
+    @Test
+    void a_never_installed_portal_gets_the_not_installed_page() {
+        SimPortal stranger = simulator.createPortal();
+        InstalledPortal.frame(stranger, ADMIN, "CRM_DEAL_DETAIL_TAB", null, "en", "/bitrix24/placement").then().statusCode(409)
+                .body(containsString("data-reason=\"not_installed\""));
+        assertFalse(Db.hasPortal(stranger.memberId()), "a tab never registers a portal");
+    }
+
+    @Test
+    void a_tab_sending_another_application_token_is_refused() {
+        Map<String, String> form = new HashMap<>(portal.sim.frameForm(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", null));
+        form.put("APPLICATION_TOKEN", "not-this-portals-application-token");
+        given().contentType(ContentType.URLENC.withCharset("UTF-8")).formParams(form).post("/bitrix24/placement")
+                .then().statusCode(403).body(containsString("data-reason=\"application_token_mismatch\""));
     }
 
     @Test
