@@ -205,6 +205,30 @@ class PageApiGuardsTest {
     }
 
     @Test
+    void a_portal_that_keeps_answering_query_limit_exceeded_is_answered_with_503_after_backing_off() {
+        String session = portal.session(CRM_MANAGER);
+        portal.sim.setRateLimited(true);
+        int before = portal.sim.restCallCount("crm.item.details.configuration.reset");
+
+        reset(session, OTHERS_DEAL).statusCode(503).body("error", equalTo("RATE_LIMITED"));
+
+        assertTrue(portal.sim.restCallCount("crm.item.details.configuration.reset") - before >= 3, "it backed off and tried again");
+        assertEquals("RATE_LIMITED", lastEntry().outcome);
+    }
+
+    @Test
+    void a_portal_failing_with_5xx_is_tried_three_times_then_answered_with_502() {
+        String session = portal.session(CRM_MANAGER);
+        int before = portal.sim.restCallCount("crm.item.details.configuration.reset");
+        portal.sim.failNextCalls(3, 500, "INTERNAL_SERVER_ERROR");
+
+        reset(session, OTHERS_DEAL).statusCode(502).body("error", equalTo("BITRIX24_ERROR"));
+
+        assertEquals(3, portal.sim.restCallCount("crm.item.details.configuration.reset") - before, "one call and two retries");
+        assertEquals("BITRIX24_ERROR", lastEntry().outcome);
+    }
+
+    @Test
     void every_success_is_journaled_with_who_what_and_which_layout() {
         int auditId = reset(portal.session(CRM_MANAGER), "{\"entityTypeId\":2,\"scope\":\"P\",\"userId\":4,\"categoryId\":5}")
                 .statusCode(200).extract().path("auditId");
