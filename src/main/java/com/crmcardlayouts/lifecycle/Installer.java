@@ -18,8 +18,8 @@ public class Installer {
     /** How long an install waits for a settings save of the same portal to finish; a save takes a few Bitrix24 calls. */
     private static final Duration WAIT_FOR_SETTINGS_SAVE = Duration.ofSeconds(10);
 
-    /** What the installer page reports. */
-    public record Result(Portal portal, Binder.Report bindings) {
+    /** What the installer page reports; {@code adminUserId} is the installing administrator. */
+    public record Result(Portal portal, long adminUserId, Binder.Report bindings) {
     }
 
     private final FrameVerifier verifier;
@@ -64,7 +64,7 @@ public class Installer {
             Binder.Report report = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE,
                     () -> binder.reconcile(portal.id, frame.userId(), chosenTabs.of(portal.id)));
             LOG.infof("Installed on portal %s (%s) by user %d", portal.memberId, portal.domain, frame.userId());
-            return new Result(portal, report);
+            return new Result(portal, frame.userId(), report);
         } catch (PortalLock.Busy e) {
             LOG.infof("Install on portal %s waited too long for a settings save", portal.memberId);
             throw new FrameRejected(Reason.BUSY, request.lang());

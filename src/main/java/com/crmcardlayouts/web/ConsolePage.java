@@ -38,7 +38,7 @@ public class ConsolePage {
 
         static native TemplateInstance console$journal(AuditPage journal);
 
-        static native TemplateInstance about(String bx24Script);
+        static native TemplateInstance about(String session, String bx24Script);
     }
 
     private final FrameVerifier verifier;
@@ -71,7 +71,9 @@ public class ConsolePage {
         boolean served = frame.portal().filter(Portal::isInstalled).isPresent();
         Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame).portal();
         if (served && !isPortalAdmin(portal, frame)) {
-            return responses.page(Templates.about(config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+            // The console does not ask for CRM rights; the session claims none, so the page API can only narrow.
+            String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
+            return responses.page(Templates.about(session, config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
         }
         // Bitrix24 treats portal administrators as CRM settings managers, so no CRM-rights probe is needed.
         String session = sessions.issue(portal.id, portal.memberId, frame.userId(), true, true, request.lang());

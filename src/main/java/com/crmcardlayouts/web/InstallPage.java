@@ -5,6 +5,7 @@ import com.crmcardlayouts.config.AppConfig;
 import com.crmcardlayouts.lifecycle.Bindings;
 import com.crmcardlayouts.lifecycle.FrameRequest;
 import com.crmcardlayouts.lifecycle.Installer;
+import com.crmcardlayouts.portal.Portal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -24,15 +25,17 @@ public class InstallPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance installed(List<CardType> tabs, List<String> events, String bx24Script);
+        static native TemplateInstance installed(List<CardType> tabs, List<String> events, String session, String bx24Script);
     }
 
     private final Installer installer;
+    private final AppSessions sessions;
     private final PageResponses responses;
     private final AppConfig config;
 
-    public InstallPage(Installer installer, PageResponses responses, AppConfig config) {
+    public InstallPage(Installer installer, AppSessions sessions, PageResponses responses, AppConfig config) {
         this.installer = installer;
+        this.sessions = sessions;
         this.responses = responses;
         this.config = config;
     }
@@ -43,7 +46,10 @@ public class InstallPage {
     public Response install(@QueryParam("LANG") String lang, MultivaluedMap<String, String> form) {
         FrameRequest request = FrameRequest.of(lang, form);
         Installer.Result result = installer.install(request);
-        TemplateInstance page = Templates.installed(result.bindings().tabs(), result.bindings().events(), config.bx24ScriptUrl());
-        return responses.page(page, request.locale(), 200, result.portal().origin());
+        Portal portal = result.portal();
+        // The installer is a portal administrator, whom Bitrix24 treats as a CRM settings manager too.
+        String session = sessions.issue(portal.id, portal.memberId, result.adminUserId(), true, true, request.lang());
+        TemplateInstance page = Templates.installed(result.bindings().tabs(), result.bindings().events(), session, config.bx24ScriptUrl());
+        return responses.page(page, request.locale(), 200, portal.origin());
     }
 }

@@ -34,7 +34,7 @@ public class PlacementPage {
     static class Templates {
         static native TemplateInstance tab(CardTab tab, String session, String bx24Script);
 
-        static native TemplateInstance unavailable(String bx24Script);
+        static native TemplateInstance unavailable(String session, String bx24Script);
     }
 
     private final FrameVerifier verifier;
@@ -62,7 +62,9 @@ public class PlacementPage {
                 .orElseThrow(() -> new FrameRejected(Reason.INCOMPLETE_REQUEST, request.lang()));
         Optional<CardTab> tab = open(portal, frame, card);
         if (tab.isEmpty()) {
-            return responses.page(Templates.unavailable(config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+            // Only viewers who manage no layouts are kept out, so the session names no rights.
+            String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
+            return responses.page(Templates.unavailable(session, config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
         }
         String session = sessions.issue(portal.id, portal.memberId, frame.userId(), tab.get().caller().portalAdmin(),
                 tab.get().caller().crmSettingsManager(), request.lang());

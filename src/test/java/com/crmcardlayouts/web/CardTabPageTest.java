@@ -26,6 +26,7 @@ import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
 import static com.crmcardlayouts.web.InstalledPortal.CRM_MANAGER;
 import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,11 +115,13 @@ class CardTabPageTest {
     }
 
     @Test
-    void users_kept_out_by_the_settings_get_a_friendly_explanation_and_no_session() {
+    void users_kept_out_by_the_settings_get_a_friendly_explanation_and_a_session_that_changes_nothing() {
         settings.save(portal.portalId, ADMIN, new Settings(Settings.DEFAULTS.tabs(), false, true));
         Response page = portal.tab(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", null, "en");
         assertEquals(200, page.statusCode());
-        page.then().body(containsString("data-testid=\"tab-unavailable\"")).body(not(containsString("app-session")));
+        page.then().body(containsString("data-testid=\"tab-unavailable\""));
+        InstalledPortal.reset(InstalledPortal.sessionOf(page), "{\"entityTypeId\":2,\"scope\":\"P\"}")
+                .statusCode(403).body("error", equalTo("FORBIDDEN"));
     }
 
     @Test

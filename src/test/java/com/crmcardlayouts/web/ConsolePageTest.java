@@ -77,9 +77,19 @@ class ConsolePageTest {
     }
 
     @Test
-    void others_get_a_short_explanation_without_a_session() {
-        portal.app(CRM_MANAGER, "en").then().statusCode(200)
-                .body(containsString("data-testid=\"about\"")).body(not(containsString("app-session")));
+    void others_get_a_short_explanation_and_a_session_that_opens_no_console_api() {
+        String session = InstalledPortal.sessionOf(portal.app(CRM_MANAGER, "en").then().statusCode(200)
+                .body(containsString("data-testid=\"about\"")).extract().response());
+        InstalledPortal.put(session, "/api/settings", "{\"tabs\":[\"LEAD\"],\"nonAdminsMayUse\":true,\"usersMayResetOwn\":true}")
+                .statusCode(403).body("error", equalTo("FORBIDDEN"));
+        given().header("Authorization", "Bearer " + session).get("/api/audit?page=1").then().statusCode(403);
+    }
+
+    @Test
+    void the_install_page_carries_the_installing_admins_session() {
+        String session = InstalledPortal.sessionOf(
+                InstalledPortal.frame(portal.sim, ADMIN, "DEFAULT", null, "en", "/bitrix24/install"));
+        given().header("Authorization", "Bearer " + session).get("/api/audit?page=1").then().statusCode(200);
     }
 
     @Test
