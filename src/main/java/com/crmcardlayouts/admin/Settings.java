@@ -1,5 +1,6 @@
 package com.crmcardlayouts.admin;
 
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.lifecycle.Bindings;
 
@@ -25,6 +26,16 @@ public record Settings(List<CardType> tabs, boolean nonAdminsMayUse, boolean use
 
     public boolean showsTab(CardType card) {
         return tabs.contains(card);
+    }
+
+    /** Whether the caller may use the tab at all; layout managers always may. */
+    public boolean admits(Caller caller) {
+        return caller.managesLayouts() || nonAdminsMayUse;
+    }
+
+    /** Whether the caller may reset their own personal layout, as far as the app's settings go. */
+    public boolean letsResetOwn(Caller caller) {
+        return caller.managesLayouts() || (nonAdminsMayUse && usersMayResetOwn);
     }
 
     /** The chosen smart processes, e.g. to keep them offered when Bitrix24 cannot list them. */

@@ -24,6 +24,11 @@ public class Bitrix24Exception extends RuntimeException {
         return description;
     }
 
+    /** Whether the same request may well succeed a little later (rate limits, outages). */
+    public boolean isTransient() {
+        return false;
+    }
+
     private static String describe(String code, String description) {
         return (code == null || code.isEmpty() ? "(no code)" : code) + ": " + (description == null ? "" : description);
     }
@@ -68,12 +73,22 @@ public class Bitrix24Exception extends RuntimeException {
         public RateLimited(String code, String description) {
             super(code, description);
         }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
     }
 
     /** Bitrix24 could not be reached or failed (5xx, timeout, unreadable answer) after the retries. */
     public static class Unavailable extends Bitrix24Exception {
         public Unavailable(String code, String description) {
             super(code, description);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
         }
     }
 }

@@ -66,7 +66,7 @@ public class CardLayoutService {
             return journal.record(entry(caller, request, AuditEntry.SUCCESS, used));
         } catch (Bitrix24Exception e) {
             LOG.infof("Bitrix24 refused %s on portal %d for user %d: %s", call.method(), caller.portalId(), caller.userId(), e.getMessage());
-            throw refuse(caller, request, Bitrix24Failures.refusal(e, needsSettingsRight(caller, request)), e.getMessage());
+            throw refuse(caller, request, Bitrix24Failures.refusal(e, !request.isOwnReset(caller.userId())), e.getMessage());
         }
     }
 
@@ -75,14 +75,10 @@ public class CardLayoutService {
      * not a right: it only decides where the tab appears.
      */
     static Optional<Refusal> narrowedBySettings(Caller caller, LayoutRequest request, Settings settings) {
-        if (caller.managesLayouts()) {
-            return Optional.empty();
-        }
-        if (!settings.nonAdminsMayUse()) {
+        if (!settings.admits(caller)) {
             return Optional.of(Refusal.USERS_NOT_ALLOWED);
         }
-        boolean ownReset = request.action() == LayoutAction.RESET_PERSONAL && request.targetUserId() == caller.userId();
-        if (ownReset && !settings.usersMayResetOwn()) {
+        if (request.isOwnReset(caller.userId()) && !settings.letsResetOwn(caller)) {
             return Optional.of(Refusal.OWN_RESET_NOT_ALLOWED);
         }
         return Optional.empty();
@@ -104,9 +100,6 @@ public class CardLayoutService {
         }
     }
 
-    private static boolean needsSettingsRight(Caller caller, LayoutRequest request) {
-        return request.action() != LayoutAction.RESET_PERSONAL || request.targetUserId() != caller.userId();
-    }
 
     private Refused refuse(Caller caller, LayoutRequest request, Refusal refusal, String bitrix24Message) {
         String detail = bitrix24Message == null ? refusal.name() : refusal.name() + ": " + bitrix24Message;

@@ -42,10 +42,10 @@ public class CardTabs {
             throw new TabSwitchedOff(switchedOff.get());
         }
         Caller caller = rights.of(portalId, userId, card.entityType());
-        if (!caller.managesLayouts() && !current.nonAdminsMayUse()) {
+        if (!current.admits(caller)) {
             return Optional.empty();
         }
-        boolean mayResetOwn = caller.managesLayouts() || current.usersMayResetOwn();
+        boolean mayResetOwn = current.letsResetOwn(caller);
         List<Colleague> colleagues = caller.managesLayouts() ? colleagues(portalId, userId) : List.of();
         return Optional.of(new CardTab(caller, card, categories.of(portalId, userId, card), mayResetOwn, colleagues));
     }

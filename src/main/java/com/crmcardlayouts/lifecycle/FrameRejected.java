@@ -1,5 +1,7 @@
 package com.crmcardlayouts.lifecycle;
 
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+
 /** An iframe request the app will not serve; rendered as an HTML error page in the user's language. */
 public class FrameRejected extends RuntimeException {
 
@@ -26,6 +28,16 @@ public class FrameRejected extends RuntimeException {
 
     private final Reason reason;
     private final String lang;
+
+    /** The page a failed Bitrix24 call leads to: try again later, open the app again, or an error. */
+    public static FrameRejected of(Bitrix24Exception failure, String lang) {
+        if (failure.isTransient()) {
+            return new FrameRejected(Reason.BITRIX24_UNAVAILABLE, lang);
+        }
+        boolean notAuthenticated = failure instanceof Bitrix24Exception.InvalidToken
+                || failure instanceof Bitrix24Exception.TokenRevoked || failure instanceof Bitrix24Exception.AppNotInstalled;
+        return new FrameRejected(notAuthenticated ? Reason.NOT_AUTHENTICATED : Reason.BITRIX24_FAILED, lang);
+    }
 
     public FrameRejected(Reason reason, String lang) {
         super(reason.name());

@@ -70,8 +70,7 @@ public class Installer {
             throw new FrameRejected(Reason.BUSY, request.lang());
         } catch (Bitrix24Exception e) {
             LOG.warnf("Binding placements and events failed on portal %s: %s", portal.memberId, e.getMessage());
-            throw new FrameRejected(e instanceof Bitrix24Exception.Unavailable || e instanceof Bitrix24Exception.RateLimited
-                    ? Reason.BITRIX24_UNAVAILABLE : Reason.BITRIX24_FAILED, request.lang());
+            throw FrameRejected.of(e, request.lang());
         }
     }
 

@@ -22,14 +22,15 @@ public class PortalAdminCheck {
     }
 
     /**
-     * @throws Bitrix24Exception.Unavailable or {@link Bitrix24Exception.RateLimited} when Bitrix24 cannot say
+     * @throws Bitrix24Exception a {@linkplain Bitrix24Exception#isTransient() transient} one when Bitrix24 cannot say
      */
     public boolean isPortalAdmin(AppInfo verified, String accessToken) {
         try {
             return client.callAs(verified, accessToken, "profile", Map.of()).path("ADMIN").asBoolean(false);
-        } catch (Bitrix24Exception.Unavailable | Bitrix24Exception.RateLimited e) {
-            throw e;
         } catch (Bitrix24Exception e) {
+            if (e.isTransient()) {
+                throw e;
+            }
             return false;
         }
     }

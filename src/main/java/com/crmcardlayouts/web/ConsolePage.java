@@ -86,10 +86,8 @@ public class ConsolePage {
     private boolean isPortalAdmin(Portal portal, VerifiedFrame frame) {
         try {
             return rights.isPortalAdmin(portal.id, frame.userId());
-        } catch (Bitrix24Exception.Unavailable | Bitrix24Exception.RateLimited e) {
-            throw new FrameRejected(Reason.BITRIX24_UNAVAILABLE, frame.request().lang());
         } catch (Bitrix24Exception e) {
-            throw new FrameRejected(Reason.NOT_AUTHENTICATED, frame.request().lang());
+            throw FrameRejected.of(e, frame.request().lang());
         }
     }
 }

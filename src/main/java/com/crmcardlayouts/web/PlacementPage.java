@@ -77,12 +77,8 @@ public class PlacementPage {
             return tabs.open(portal.id, frame.userId(), card);
         } catch (TabSwitchedOff e) {
             throw new FrameRejected(Reason.TAB_DISABLED, lang);
-        } catch (Bitrix24Exception.TokenRevoked | Bitrix24Exception.AppNotInstalled e) {
-            throw new FrameRejected(Reason.NOT_AUTHENTICATED, lang);
-        } catch (Bitrix24Exception.Unavailable | Bitrix24Exception.RateLimited e) {
-            throw new FrameRejected(Reason.BITRIX24_UNAVAILABLE, lang);
         } catch (Bitrix24Exception e) {
-            throw new FrameRejected(Reason.BITRIX24_FAILED, lang);
+            throw FrameRejected.of(e, lang);
         }
     }
 }
