@@ -1,26 +1,41 @@
 package com.crmcardlayouts.admin;
 
+import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.lifecycle.Binder;
 import com.crmcardlayouts.portal.Portal;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
 
 /** Gathers the admin console's content for a portal administrator. */
 @ApplicationScoped
 public class ConsoleService {
 
     private final SettingsService settings;
-    private final BoundTabs boundTabs;
+    private final Binder binder;
     private final SmartProcesses smartProcesses;
     private final AuditJournal journal;
 
-    public ConsoleService(SettingsService settings, BoundTabs boundTabs, SmartProcesses smartProcesses, AuditJournal journal) {
+    public ConsoleService(SettingsService settings, Binder binder, SmartProcesses smartProcesses, AuditJournal journal) {
         this.settings = settings;
-        this.boundTabs = boundTabs;
+        this.binder = binder;
         this.smartProcesses = smartProcesses;
         this.journal = journal;
     }
 
     public ConsoleState open(Portal portal, long adminUserId) {
-        return new ConsoleState(portal, settings.forPortal(portal.id), boundTabs.of(portal.id, adminUserId),
+        return new ConsoleState(portal, settings.forPortal(portal.id), boundTabs(portal.id, adminUserId),
                 smartProcesses.ifAvailable(portal.id, adminUserId), journal.page(portal.id, 1));
+    }
+
+    /** Empty when Bitrix24 does not answer: the console then says it could not check. */
+    private Optional<List<CardType>> boundTabs(long portalId, long adminUserId) {
+        try {
+            return Optional.of(binder.boundTabs(portalId, adminUserId));
+        } catch (Bitrix24Exception e) {
+            return Optional.empty();
+        }
     }
 }

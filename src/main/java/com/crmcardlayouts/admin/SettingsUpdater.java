@@ -62,7 +62,7 @@ public class SettingsUpdater {
         }
         try {
             requireExistingSmartProcesses(caller, wanted);
-            binder.reconcile(caller.portalId(), caller.userId(), wanted.tabs());
+            binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs());
         } catch (Bitrix24Exception e) {
             LOG.infof("Re-binding tabs on portal %d failed, settings unchanged: %s", caller.portalId(), e.getMessage());
             Refusal refusal = Bitrix24Failures.refusal(e, true);

@@ -33,7 +33,6 @@ public class Bitrix24Client {
     private static final Set<String> ACCESS_DENIED = Set.of("ACCESS_DENIED", "insufficient_scope", "user_access_error",
             "WRONG_AUTH_TYPE", "METHOD_CONFIRM_DENIED", "WRONG_LICENSE");
     private static final Set<String> TOKEN_DEAD = Set.of("invalid_token", "authorization_error", "NO_AUTH_FOUND", "invalid_grant");
-    private static final Set<String> NOT_INSTALLED = Set.of("NOT_INSTALLED", "APPLICATION_NOT_FOUND", "PORTAL_DELETED", "ERROR_OAUTH");
     private static final Duration SERVER_RETRY_PAUSE = Duration.ofMillis(200);
 
     private final PortalApi api;
@@ -174,7 +173,7 @@ public class Bitrix24Client {
         if (TOKEN_DEAD.contains(code) || "expired_token".equals(code)) {
             return new Bitrix24Exception.TokenRevoked(code, description);
         }
-        if (NOT_INSTALLED.contains(code)) {
+        if (answer.isAppNotInstalled()) {
             return new Bitrix24Exception.AppNotInstalled(code, description);
         }
         if (answer.isServerFailure()) {

@@ -25,7 +25,6 @@ public class OAuthServer {
     private static final Set<String> INVALID_TOKEN = Set.of("invalid_token", "expired_token", "NO_AUTH_FOUND",
             "authorization_error", "user_access_error", "invalid_request");
     private static final Set<String> DEAD_REFRESH_TOKEN = Set.of("invalid_grant", "bad_verification_code");
-    private static final Set<String> NOT_INSTALLED = Set.of("NOT_INSTALLED", "APPLICATION_NOT_FOUND", "PORTAL_DELETED");
 
     private final OAuthServerApi.Verification verification;
     private final OAuthServerApi.TokenEndpoint tokenEndpoint;
@@ -96,7 +95,7 @@ public class OAuthServer {
             if (DEAD_REFRESH_TOKEN.contains(code)) {
                 return Optional.empty();
             }
-            if (NOT_INSTALLED.contains(code)) {
+            if (answer.isAppNotInstalled()) {
                 throw new Bitrix24Exception.AppNotInstalled(code, answer.errorDescription());
             }
             if (answer.status() >= 500 || answer.body() == null) {

@@ -3,10 +3,13 @@ package com.crmcardlayouts.bitrix24;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.Set;
+
 /** One HTTP answer from Bitrix24, read as JSON; errors are recognised by their {@code error} key, whatever the status. */
 record RemoteAnswer(int status, JsonNode body) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> APP_NOT_INSTALLED = Set.of("NOT_INSTALLED", "APPLICATION_NOT_FOUND", "PORTAL_DELETED", "ERROR_OAUTH");
 
     static RemoteAnswer parse(int status, String text) {
         try {
@@ -31,6 +34,11 @@ record RemoteAnswer(int status, JsonNode body) {
 
     String errorDescription() {
         return body == null ? "" : body.path("error_description").asText("");
+    }
+
+    /** The portal no longer has the app (or no longer exists), whichever Bitrix24 server says so. */
+    boolean isAppNotInstalled() {
+        return APP_NOT_INSTALLED.contains(errorCode());
     }
 
     boolean isServerFailure() {

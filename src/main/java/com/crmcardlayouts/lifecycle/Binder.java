@@ -21,10 +21,6 @@ import java.util.Map;
 @ApplicationScoped
 public class Binder {
 
-    /** What is bound after a reconciliation. */
-    public record Report(List<CardType> tabs, List<String> events) {
-    }
-
     private static final Map<String, String> TAB_TITLES = Map.of("en", "Card layout", "ru", "Макет карточки", "de", "Kartenlayout");
 
     private final Bitrix24Client client;
@@ -35,14 +31,17 @@ public class Binder {
         this.config = config;
     }
 
-    public Report reconcile(long portalId, long adminUserId, List<CardType> wantedTabs) {
-        return new Report(reconcileTabs(portalId, adminUserId, wantedTabs), reconcileEvents(portalId, adminUserId));
+    /** An install: the wanted card tabs and the lifecycle events. */
+    public void reconcile(long portalId, long adminUserId, List<CardType> wantedTabs) {
+        reconcileTabs(portalId, adminUserId, wantedTabs);
+        reconcileEvents(portalId, adminUserId);
     }
 
-    private List<CardType> reconcileTabs(long portalId, long userId, List<CardType> wanted) {
-        String handler = config.publicBase() + Bindings.PLACEMENT_PATH;
+    /** A settings change: the card tabs only, since settings never change the events. */
+    public void reconcileTabs(long portalId, long adminUserId, List<CardType> wanted) {
+        String handler = placementHandler();
         List<String> present = new ArrayList<>();
-        for (JsonNode row : client.call(portalId, userId, "placement.get", Map.of())) {
+        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of())) {
             String placement = row.path("placement").asText();
             String bound = row.path("handler").asText();
             if (CardType.ofPlacement(placement).isEmpty()) {
@@ -52,18 +51,37 @@ public class Binder {
             if (keep) {
                 present.add(placement);
             } else {
-                client.call(portalId, userId, "placement.unbind", Map.of("PLACEMENT", placement, "HANDLER", bound));
+                client.call(portalId, adminUserId, "placement.unbind", Map.of("PLACEMENT", placement, "HANDLER", bound));
             }
         }
         for (CardType card : wanted) {
             if (!present.contains(card.placement())) {
-                bindIgnoringDuplicate(portalId, userId, "placement.bind", placementFields(card, handler));
+                bindIgnoringDuplicate(portalId, adminUserId, "placement.bind", placementFields(card, handler));
             }
         }
-        return List.copyOf(wanted);
     }
 
-    private List<String> reconcileEvents(long portalId, long userId) {
+    /**
+     * The card tabs Bitrix24 reports bound to this app's handler right now.
+     *
+     * @throws Bitrix24Exception when Bitrix24 does not answer ({@code placement.get} needs an administrator's token)
+     */
+    public List<CardType> boundTabs(long portalId, long adminUserId) {
+        String handler = placementHandler();
+        List<CardType> bound = new ArrayList<>();
+        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of())) {
+            if (handler.equals(row.path("handler").asText())) {
+                CardType.ofPlacement(row.path("placement").asText()).filter(card -> !bound.contains(card)).ifPresent(bound::add);
+            }
+        }
+        return bound;
+    }
+
+    private String placementHandler() {
+        return config.publicBase() + Bindings.PLACEMENT_PATH;
+    }
+
+    private void reconcileEvents(long portalId, long userId) {
         String handler = config.publicBase() + Bindings.EVENTS_PATH;
         List<String> present = new ArrayList<>();
         for (JsonNode row : client.call(portalId, userId, "event.get", Map.of())) {
@@ -83,7 +101,6 @@ public class Binder {
                 bindIgnoringDuplicate(portalId, userId, "event.bind", Map.of("EVENT", event, "HANDLER", handler));
             }
         }
-        return Bindings.EVENTS;
     }
 
     /** Two admins installing at once may both find a tab missing; "Handler already binded" then means done. */

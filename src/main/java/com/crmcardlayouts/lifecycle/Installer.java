@@ -1,6 +1,7 @@
 package com.crmcardlayouts.lifecycle;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalLock;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Installs the app on a portal from the installer page's verified request. */
 @ApplicationScoped
@@ -18,8 +20,8 @@ public class Installer {
     /** How long an install waits for a settings save of the same portal to finish; a save takes a few Bitrix24 calls. */
     private static final Duration WAIT_FOR_SETTINGS_SAVE = Duration.ofSeconds(10);
 
-    /** What the installer page reports; {@code adminUserId} is the installing administrator. */
-    public record Result(Portal portal, long adminUserId, Binder.Report bindings) {
+    /** What the installer page reports; {@code adminUserId} is the installing administrator, {@code tabs} the bound card tabs. */
+    public record Result(Portal portal, long adminUserId, List<CardType> tabs) {
     }
 
     private final FrameVerifier verifier;
@@ -61,10 +63,13 @@ public class Installer {
         Portal portal = portals.install(frame.info().facts(), frame.userId(), request.tokens(), request.applicationToken());
         try {
             // The chosen tabs are read under the lock, so a settings save cannot change them between the read and the binding.
-            Binder.Report report = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE,
-                    () -> binder.reconcile(portal.id, frame.userId(), chosenTabs.of(portal.id)));
+            List<CardType> tabs = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE, () -> {
+                List<CardType> chosen = chosenTabs.of(portal.id);
+                binder.reconcile(portal.id, frame.userId(), chosen);
+                return chosen;
+            });
             LOG.infof("Installed on portal %s (%s) by user %d", portal.memberId, portal.domain, frame.userId());
-            return new Result(portal, frame.userId(), report);
+            return new Result(portal, frame.userId(), tabs);
         } catch (PortalLock.Busy e) {
             LOG.infof("Install on portal %s waited too long for a settings save", portal.memberId);
             throw new FrameRejected(Reason.BUSY, request.lang());

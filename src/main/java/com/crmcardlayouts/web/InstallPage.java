@@ -49,7 +49,7 @@ public class InstallPage {
         Portal portal = result.portal();
         // The installer is a portal administrator, whom Bitrix24 treats as a CRM settings manager too.
         String session = sessions.issue(portal.id, portal.memberId, result.adminUserId(), true, true, request.lang());
-        TemplateInstance page = Templates.installed(result.bindings().tabs(), result.bindings().events(), session, config.bx24ScriptUrl());
+        TemplateInstance page = Templates.installed(result.tabs(), Bindings.EVENTS, session, config.bx24ScriptUrl());
         return responses.page(page, request.locale(), 200, portal.origin());
     }
 }
