@@ -18,15 +18,15 @@ public final class LayoutRequestReader {
     static final String CATEGORY_ID = "categoryId";
     static final String LEAD_CUSTOMER_TYPE = "leadCustomerType";
 
-    private static final Set<String> RESET_FIELDS = Set.of(ENTITY_TYPE_ID, SCOPE, USER_ID, CATEGORY_ID, LEAD_CUSTOMER_TYPE);
-    private static final Set<String> FORCE_FIELDS = Set.of(ENTITY_TYPE_ID, CATEGORY_ID, LEAD_CUSTOMER_TYPE, SCOPE, USER_ID);
+    /** Both actions know every field, so that a reset-only field sent to force-common gets its own explanation. */
+    private static final Set<String> FIELDS = Set.of(ENTITY_TYPE_ID, SCOPE, USER_ID, CATEGORY_ID, LEAD_CUSTOMER_TYPE);
 
     private LayoutRequestReader() {
     }
 
     /** {@code {"entityTypeId": 1, "scope": "P", "userId": 7, "leadCustomerType": 2}} */
     public static LayoutRequest reset(byte[] body) {
-        JsonInput input = JsonInput.parse(body, RESET_FIELDS);
+        JsonInput input = JsonInput.parse(body, FIELDS);
         LayoutTarget target = target(input);
         String scope = input.text(SCOPE, Refusal.SCOPE_INVALID)
                 .orElseThrow(() -> new Refused(Refusal.FIELD_MISSING, SCOPE));
@@ -51,7 +51,7 @@ public final class LayoutRequestReader {
 
     /** {@code {"entityTypeId": 2, "categoryId": 5}} */
     public static LayoutRequest forceCommon(byte[] body) {
-        JsonInput input = JsonInput.parse(body, FORCE_FIELDS);
+        JsonInput input = JsonInput.parse(body, FIELDS);
         for (String field : new String[]{SCOPE, USER_ID}) {
             if (input.has(field)) {
                 throw new Refused(Refusal.FIELD_NOT_FOR_ACTION, field);

@@ -34,10 +34,4 @@ public interface Bitrix24Config {
     /** Retries after a Bitrix24 5xx answer or an unreachable portal. */
     @WithDefault("2")
     int serverErrorRetries();
-
-    /** OAuth server URL without a trailing slash. */
-    default String oauthBase() {
-        String url = oauthServerUrl();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -258,9 +258,6 @@ public interface AppMessages {
     @Message("Bitrix24 did not list this portal's smart processes, so only the standard cards and those already chosen are offered.")
     String console_smart_processes_unknown();
 
-    @Message("Smart process {id}")
-    String console_smart_process_number(int id);
-
     @Message("People who manage no CRM settings may use the tab")
     String console_non_admins_may_use();
 
