@@ -81,7 +81,7 @@ public final class SimPortal {
     private volatile boolean operationTimeLimited;
     private volatile boolean sendsApplicationToken = true;
     private final Set<String> missingMethodPrefixes = new CopyOnWriteArraySet<>();
-    private InjectedFailure injectedFailure; // guarded by "this"
+    private final InjectedFailures injectedFailures = new InjectedFailures();
     private final LeakyBucket bucket = new LeakyBucket(50, 2.0);
 
     private final Map<String, AtomicInteger> restCalls = new ConcurrentHashMap<>();
@@ -100,10 +100,6 @@ public final class SimPortal {
 
     /** A frame the portal opened, known by its {@code APP_SID}. */
     public record FrameSession(String appSid, long userId, Instant openedAt) {
-    }
-
-    /** An error the next REST calls answer with, see {@link #failNextCalls(int, int, String)}. */
-    public record InjectedFailure(int remaining, int httpStatus, String error) {
     }
 
     SimPortal(String code, String memberId, Services services) {
@@ -608,19 +604,13 @@ public final class SimPortal {
      * The next {@code n} REST requests to known methods answer {@code httpStatus} with
      * {@code {"error":error,"error_description":…}}, before any auth check.
      */
-    public synchronized void failNextCalls(int n, int httpStatus, String error) {
-        injectedFailure = n > 0 ? new InjectedFailure(n, httpStatus, error) : null;
+    public void failNextCalls(int n, int httpStatus, String error) {
+        injectedFailures.failNext(n, httpStatus, error);
     }
 
     /** Consumes one injected failure, if any is left. */
-    public synchronized Optional<InjectedFailure> takeInjectedFailure() {
-        if (injectedFailure == null) {
-            return Optional.empty();
-        }
-        InjectedFailure current = injectedFailure;
-        injectedFailure = current.remaining() > 1
-                ? new InjectedFailure(current.remaining() - 1, current.httpStatus(), current.error()) : null;
-        return Optional.of(current);
+    public Optional<InjectedFailures.Failure> takeInjectedFailure() {
+        return injectedFailures.take();
     }
 
     /** True if the request is refused by the forced limit or a full leaky bucket. */

@@ -1,6 +1,7 @@
 package com.crmcardlayouts.simulator.oauth;
 
 import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.simulator.InjectedFailures;
 import com.crmcardlayouts.simulator.IssuedTokens;
 import com.crmcardlayouts.simulator.LocalServer;
 import com.crmcardlayouts.simulator.SimPortal;
@@ -62,7 +63,7 @@ public class OAuthServerResource {
     }
 
     private Response token(MultivaluedMap<String, String> params) {
-        Optional<Simulator.TokenEndpointFailure> injected = simulator.takeTokenEndpointFailure();
+        Optional<InjectedFailures.Failure> injected = simulator.takeTokenEndpointFailure();
         if (injected.isPresent()) {
             return error(injected.get().httpStatus(), injected.get().error(), "Simulated failure");
         }
