@@ -62,7 +62,7 @@ public final class SimPortal {
     private int version = 1;
     private String applicationToken = Randoms.hex(32);
     private String appScope = DEFAULT_SCOPE;
-    private long installingUserId = 1;
+    private long installingUserId = SimUsers.ADMIN;
     private final Map<String, JsonNode> appOptions = new LinkedHashMap<>();
     private final List<SimPlacement> placements = new ArrayList<>();
     private final List<SimEventBinding> eventBindings = new ArrayList<>();
@@ -108,15 +108,7 @@ public final class SimPortal {
         this.code = code;
         this.memberId = memberId;
         this.services = services;
-        addUser(new SimUser(1, "Anna", "Admin", "anna@example.test", true, true, false, true));
-        addUser(new SimUser(2, "Max", "Manager", "max@example.test", true, false, true, true));
-        addUser(new SimUser(3, "Paula", "Plain", "paula@example.test", true, false, false, true));
-        addUser(new SimUser(4, "Oscar", "Owens", "oscar@example.test", true, false, false, true));
-        addUser(new SimUser(5, "Nina", "Novak", "nina@example.test", true, false, false, true));
-    }
-
-    private void addUser(SimUser user) {
-        users.put(user.id(), user);
+        SimUsers.initial().forEach(user -> users.put(user.id(), user));
     }
 
     // ---- identity -------------------------------------------------------------------------------

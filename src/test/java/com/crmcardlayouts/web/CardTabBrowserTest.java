@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.nio.file.Paths;
 
-import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

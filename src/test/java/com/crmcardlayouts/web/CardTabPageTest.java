@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
-import static com.crmcardlayouts.web.InstalledPortal.CRM_MANAGER;
-import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.CRM_MANAGER;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.nio.file.Paths;
 
-import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
-import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** The admin console in a real browser, opened as Bitrix24 opens the app's page: a portal page POSTs a form into an iframe. */

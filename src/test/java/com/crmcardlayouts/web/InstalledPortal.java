@@ -3,6 +3,7 @@ package com.crmcardlayouts.web;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.simulator.SimPortal;
+import com.crmcardlayouts.simulator.SimUsers;
 import com.crmcardlayouts.simulator.Simulator;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -12,18 +13,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static io.restassured.RestAssured.given;
 
 /**
- * A fresh simulated portal with the app installed by its administrator (user 1), opened the way
- * Bitrix24 opens frames: a form POST with the viewer's fresh tokens.
- * Users: 1 portal admin, 2 CRM settings manager, 3 plain user.
+ * A fresh simulated portal with the app installed by its administrator ({@link SimUsers#ADMIN}), opened
+ * the way Bitrix24 opens frames: a form POST with the viewer's fresh tokens. The users are those of
+ * {@link SimUsers}: portal admin, CRM settings manager, plain user.
  */
 final class InstalledPortal {
-
-    static final long ADMIN = 1;
-    static final long CRM_MANAGER = 2;
-    static final long PLAIN_USER = 3;
 
     private static final Pattern SESSION = Pattern.compile("<meta name=\"app-session\" content=\"([^\"]+)\">");
 
