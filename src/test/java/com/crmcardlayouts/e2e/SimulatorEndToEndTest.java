@@ -12,9 +12,8 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -37,25 +36,14 @@ class SimulatorEndToEndTest {
     static final long COLLEAGUE = 4;
     static final String LEAD_LAYOUT = "lead_details";
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Inject
     Simulator simulator;
 
     @TestHTTPResource("/")
     URL app;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void install_reset_a_seeded_personal_layout_then_force_the_common_layout() {
