@@ -6,6 +6,7 @@ import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.SimUsers;
 import com.crmcardlayouts.simulator.Simulator;
 import io.restassured.http.ContentType;
+import io.restassured.http.Method;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
@@ -71,13 +72,17 @@ final class InstalledPortal {
     }
 
     static ValidatableResponse post(String session, String path, String body) {
-        return given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body(body)
-                .post(path).then();
+        return send(Method.POST, session, path, body);
     }
 
     static ValidatableResponse put(String session, String path, String body) {
+        return send(Method.PUT, session, path, body);
+    }
+
+    /** A page-API request with the app-session as Bearer token and a JSON body. */
+    private static ValidatableResponse send(Method method, String session, String path, String body) {
         return given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body(body)
-                .put(path).then();
+                .request(method, path).then();
     }
 
     static ValidatableResponse reset(String session, String body) {
