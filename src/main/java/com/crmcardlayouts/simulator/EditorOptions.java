@@ -44,10 +44,6 @@ public final class EditorOptions {
         rows.keySet().removeIf(k -> k.name().equals(lower));
     }
 
-    public Map<Key, JsonNode> snapshot() {
-        return Map.copyOf(rows);
-    }
-
     /**
      * The layout the card shows to a user: an explicit view choice ({@code _scope} row) decides;
      * otherwise the personal layout if there is one, else the common one, else the built-in default.
@@ -70,9 +66,5 @@ public final class EditorOptions {
         }
         return common.map(c -> new Effective("common", Optional.of(c)))
                 .orElseGet(() -> new Effective("default", Optional.empty()));
-    }
-
-    void clear() {
-        rows.clear();
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -54,13 +55,14 @@ public final class SimPortal {
     private final Map<Integer, SimSmartProcess> smartProcesses =
             Map.of(SMART_PROCESS_ID, new SimSmartProcess(1, SMART_PROCESS_ID, SMART_PROCESS_TITLE, Set.of(0, 5)));
     private final EditorOptions editorOptions = new EditorOptions();
+    private final EventForms eventForms = new EventForms(this);
 
     // The app's installation; guarded by "this".
     private boolean installed;
     private int version = 1;
     private String applicationToken = Randoms.hex(32);
     private String appScope = DEFAULT_SCOPE;
-    private long installingUserId = 1;
+    private long installingUserId = SimUsers.ADMIN;
     private final Map<String, JsonNode> appOptions = new LinkedHashMap<>();
     private final List<SimPlacement> placements = new ArrayList<>();
     private final List<SimEventBinding> eventBindings = new ArrayList<>();
@@ -81,7 +83,7 @@ public final class SimPortal {
     private volatile boolean operationTimeLimited;
     private volatile boolean sendsApplicationToken = true;
     private final Set<String> missingMethodPrefixes = new CopyOnWriteArraySet<>();
-    private InjectedFailure injectedFailure; // guarded by "this"
+    private final InjectedFailures injectedFailures = new InjectedFailures();
     private final LeakyBucket bucket = new LeakyBucket(50, 2.0);
 
     private final Map<String, AtomicInteger> restCalls = new ConcurrentHashMap<>();
@@ -102,23 +104,11 @@ public final class SimPortal {
     public record FrameSession(String appSid, long userId, Instant openedAt) {
     }
 
-    /** An error the next REST calls answer with, see {@link #failNextCalls(int, int, String)}. */
-    public record InjectedFailure(int remaining, int httpStatus, String error) {
-    }
-
     SimPortal(String code, String memberId, Services services) {
         this.code = code;
         this.memberId = memberId;
         this.services = services;
-        addUser(new SimUser(1, "Anna", "Admin", "anna@example.test", true, true, false, true));
-        addUser(new SimUser(2, "Max", "Manager", "max@example.test", true, false, true, true));
-        addUser(new SimUser(3, "Paula", "Plain", "paula@example.test", true, false, false, true));
-        addUser(new SimUser(4, "Oscar", "Owens", "oscar@example.test", true, false, false, true));
-        addUser(new SimUser(5, "Nina", "Novak", "nina@example.test", true, false, false, true));
-    }
-
-    private void addUser(SimUser user) {
-        users.put(user.id(), user);
+        SimUsers.initial().forEach(user -> users.put(user.id(), user));
     }
 
     // ---- identity -------------------------------------------------------------------------------
@@ -224,7 +214,7 @@ public final class SimPortal {
             installed = true;
             installingUserId = userId;
         }
-        return deliverToBindings("ONAPPINSTALL", binding -> onAppInstallEventForm(userId, binding.id()));
+        return deliverToBindings("ONAPPINSTALL", binding -> eventForms.install(userId, binding.id()));
     }
 
     /** Uninstalls without deleting the app's data (CLEAN=0). Returns once ONAPPUNINSTALL was delivered. */
@@ -251,7 +241,7 @@ public final class SimPortal {
             applicationToken = Randoms.hex(32);
         }
         services.tokens().revokeAll(this);
-        return deliver("ONAPPUNINSTALL", handlers, binding -> uninstallForm(binding.id(), oldToken, clean));
+        return deliver("ONAPPUNINSTALL", handlers, binding -> eventForms.uninstall(binding.id(), oldToken, clean));
     }
 
     /** Publishes a new version as the installing admin. Returns once ONAPPUPDATE was delivered. */
@@ -268,7 +258,7 @@ public final class SimPortal {
             version++;
             applicationToken = Randoms.hex(32);
         }
-        return deliverToBindings("ONAPPUPDATE", binding -> onAppUpdateEventForm(userId, binding.id()));
+        return deliverToBindings("ONAPPUPDATE", binding -> eventForms.update(userId, binding.id()));
     }
 
     /** The app's options ({@code app.option.*}), a copy. */
@@ -347,78 +337,17 @@ public final class SimPortal {
 
     /** The ONAPPINSTALL body with fresh tokens of the given user. */
     public Map<String, String> onAppInstallEventForm(long userId) {
-        return onAppInstallEventForm(userId, handlerIdOf("ONAPPINSTALL"));
+        return eventForms.install(userId, handlerIdOf("ONAPPINSTALL"));
     }
 
     /** The ONAPPUNINSTALL body as an uninstall without CLEAN would send it now. */
     public Map<String, String> onAppUninstallEventForm() {
-        return uninstallForm(handlerIdOf("ONAPPUNINSTALL"), applicationToken(), false);
+        return eventForms.uninstall(handlerIdOf("ONAPPUNINSTALL"), applicationToken(), false);
     }
 
     /** The ONAPPUPDATE body for the current version (PREVIOUS_VERSION = version - 1), with fresh tokens of the installing admin. */
     public Map<String, String> onAppUpdateEventForm() {
-        return onAppUpdateEventForm(installingUserId(), handlerIdOf("ONAPPUPDATE"));
-    }
-
-    private Map<String, String> onAppInstallEventForm(long userId, long handlerId) {
-        Map<String, String> form = eventHead("ONAPPINSTALL", handlerId);
-        synchronized (this) {
-            form.put("data[VERSION]", String.valueOf(version));
-            form.put("data[ACTIVE]", "Y");
-            form.put("data[INSTALLED]", installed ? "Y" : "N");
-        }
-        form.put("data[LANGUAGE_ID]", LANGUAGE);
-        form.put("ts", String.valueOf(Instant.now().getEpochSecond()));
-        putFullAuth(form, userId);
-        return form;
-    }
-
-    private Map<String, String> onAppUpdateEventForm(long userId, long handlerId) {
-        Map<String, String> form = eventHead("ONAPPUPDATE", handlerId);
-        synchronized (this) {
-            form.put("data[VERSION]", String.valueOf(version));
-            form.put("data[PREVIOUS_VERSION]", String.valueOf(version - 1));
-        }
-        form.put("data[LANGUAGE_ID]", LANGUAGE);
-        form.put("ts", String.valueOf(Instant.now().getEpochSecond()));
-        putFullAuth(form, userId);
-        return form;
-    }
-
-    private Map<String, String> uninstallForm(long handlerId, String token, boolean clean) {
-        Map<String, String> form = eventHead("ONAPPUNINSTALL", handlerId);
-        form.put("data[LANGUAGE_ID]", LANGUAGE);
-        form.put("data[CLEAN]", clean ? "1" : "0");
-        form.put("ts", String.valueOf(Instant.now().getEpochSecond()));
-        form.put("auth[domain]", domain());
-        form.put("auth[server_endpoint]", serverEndpoint());
-        form.put("auth[client_endpoint]", clientEndpoint());
-        form.put("auth[member_id]", memberId);
-        form.put("auth[application_token]", token);
-        return form;
-    }
-
-    private static Map<String, String> eventHead(String event, long handlerId) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("event", event);
-        form.put("event_handler_id", String.valueOf(handlerId));
-        return form;
-    }
-
-    private void putFullAuth(Map<String, String> form, long userId) {
-        IssuedTokens tokens = issueTokens(userId);
-        form.put("auth[access_token]", tokens.accessToken());
-        form.put("auth[expires]", String.valueOf(tokens.expiresAt().getEpochSecond()));
-        form.put("auth[expires_in]", String.valueOf(tokens.expiresInSeconds()));
-        form.put("auth[scope]", tokens.scope());
-        form.put("auth[domain]", domain());
-        form.put("auth[server_endpoint]", serverEndpoint());
-        form.put("auth[status]", APP_STATUS);
-        form.put("auth[client_endpoint]", clientEndpoint());
-        form.put("auth[member_id]", memberId);
-        form.put("auth[user_id]", String.valueOf(userId));
-        form.put("auth[refresh_token]", tokens.refreshToken());
-        form.put("auth[application_token]", applicationToken());
+        return eventForms.update(installingUserId(), handlerIdOf("ONAPPUPDATE"));
     }
 
     private long handlerIdOf(String event) {
@@ -430,13 +359,13 @@ public final class SimPortal {
     }
 
     private CompletableFuture<List<DeliveredEvent>> deliverToBindings(
-            String event, java.util.function.Function<SimEventBinding, Map<String, String>> form) {
+            String event, Function<SimEventBinding, Map<String, String>> form) {
         return deliver(event, onlineBindings(event), form);
     }
 
     private CompletableFuture<List<DeliveredEvent>> deliver(
             String event, List<SimEventBinding> handlers,
-            java.util.function.Function<SimEventBinding, Map<String, String>> form) {
+            Function<SimEventBinding, Map<String, String>> form) {
         List<CompletableFuture<DeliveredEvent>> sent = handlers.stream()
                 .map(binding -> services.delivery().post(event, binding.handler(), form.apply(binding))
                         .thenApply(delivered -> {
@@ -608,19 +537,13 @@ public final class SimPortal {
      * The next {@code n} REST requests to known methods answer {@code httpStatus} with
      * {@code {"error":error,"error_description":…}}, before any auth check.
      */
-    public synchronized void failNextCalls(int n, int httpStatus, String error) {
-        injectedFailure = n > 0 ? new InjectedFailure(n, httpStatus, error) : null;
+    public void failNextCalls(int n, int httpStatus, String error) {
+        injectedFailures.failNext(n, httpStatus, error);
     }
 
     /** Consumes one injected failure, if any is left. */
-    public synchronized Optional<InjectedFailure> takeInjectedFailure() {
-        if (injectedFailure == null) {
-            return Optional.empty();
-        }
-        InjectedFailure current = injectedFailure;
-        injectedFailure = current.remaining() > 1
-                ? new InjectedFailure(current.remaining() - 1, current.httpStatus(), current.error()) : null;
-        return Optional.of(current);
+    public Optional<InjectedFailures.Failure> takeInjectedFailure() {
+        return injectedFailures.take();
     }
 
     /** True if the request is refused by the forced limit or a full leaky bucket. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The built-in Bitrix24 simulator: an OAuth server plus portals that the app reaches over real
@@ -32,11 +31,7 @@ public class Simulator {
     private final Map<String, SimPortal> portals = new ConcurrentHashMap<>();
     // The default portal keeps its member_id across resets: it is "the same portal, emptied".
     private final String defaultMemberId = Randoms.hex(32);
-    private final AtomicReference<TokenEndpointFailure> tokenEndpointFailure = new AtomicReference<>();
-
-    /** An error the OAuth token endpoint answers the next requests with. */
-    public record TokenEndpointFailure(int remaining, int httpStatus, String error) {
-    }
+    private final InjectedFailures tokenEndpointFailures = new InjectedFailures();
 
     Simulator(TokenRegistry tokens, LocalServer server, EventDelivery delivery, AppConfig appConfig) {
         this.tokens = tokens;
@@ -81,19 +76,17 @@ public class Simulator {
         tokens.clear();
         portals.clear();
         portals.put(DEFAULT_PORTAL, new SimPortal(DEFAULT_PORTAL, defaultMemberId, services));
-        tokenEndpointFailure.set(null);
+        tokenEndpointFailures.clear();
     }
 
     /** The next {@code n} requests to the OAuth token endpoint answer {@code httpStatus} with that error. */
     public void failNextTokenRequests(int n, int httpStatus, String error) {
-        tokenEndpointFailure.set(n > 0 ? new TokenEndpointFailure(n, httpStatus, error) : null);
+        tokenEndpointFailures.failNext(n, httpStatus, error);
     }
 
     /** Consumes one injected token-endpoint failure, if any is left. */
-    public Optional<TokenEndpointFailure> takeTokenEndpointFailure() {
-        TokenEndpointFailure taken = tokenEndpointFailure.getAndUpdate(current -> current == null || current.remaining() <= 1
-                ? null : new TokenEndpointFailure(current.remaining() - 1, current.httpStatus(), current.error()));
-        return Optional.ofNullable(taken);
+    public Optional<InjectedFailures.Failure> takeTokenEndpointFailure() {
+        return tokenEndpointFailures.take();
     }
 
     /** The app's installer, as registered for the app version: {@code <app.public-url>/bitrix24/install}. */

@@ -26,14 +26,12 @@ public class TokenRegistry {
 
     /** A live access token. */
     public static final class AccessGrant {
-        private final String token;
         private final SimPortal portal;
         private final long userId;
         private final String scope;
         private volatile Instant expiresAt;
 
-        AccessGrant(String token, SimPortal portal, long userId, String scope, Instant expiresAt) {
-            this.token = token;
+        AccessGrant(SimPortal portal, long userId, String scope, Instant expiresAt) {
             this.portal = portal;
             this.userId = userId;
             this.scope = scope;
@@ -59,15 +57,6 @@ public class TokenRegistry {
         public boolean expired() {
             return !Instant.now().isBefore(expiresAt);
         }
-
-        public boolean hasScope(String wanted) {
-            for (String s : scope.split(",")) {
-                if (s.trim().equals(wanted)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** A refresh token and the access token issued with it. */
@@ -90,7 +79,7 @@ public class TokenRegistry {
         String access = Randoms.hex(70);
         String refresh = Randoms.hex(70);
         Instant expiresAt = Instant.now().plusSeconds(ACCESS_TOKEN_SECONDS);
-        accessTokens.put(access, new AccessGrant(access, portal, userId, scope, expiresAt));
+        accessTokens.put(access, new AccessGrant(portal, userId, scope, expiresAt));
         refreshTokens.put(refresh, new RefreshGrant(refresh, access, portal, userId, scope));
         return new IssuedTokens(access, refresh, ACCESS_TOKEN_SECONDS, expiresAt, userId, scope);
     }

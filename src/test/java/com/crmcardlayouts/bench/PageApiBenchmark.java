@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,8 +69,6 @@ class PageApiBenchmark {
     private static final int BURST = 20;
     private static final int BURST_WARMUP = 5;
     private static final int BURST_ROUNDS = 30;
-    private static final long PLAIN_USER = 3;
-    private static final long ADMIN = 1;
     private static final int USERS = 5;
     private static final String LAYOUT = "deal_details";
     private static final String PAGE_BODY = "{\"entityTypeId\":2,\"scope\":\"P\",\"categoryId\":0}";

@@ -12,13 +12,14 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.nio.file.Path;
 
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,30 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class SimulatorEndToEndTest {
 
-    static final long ADMIN = 1;
-    static final long PAULA = 3;
     static final long COLLEAGUE = 4;
     static final String LEAD_LAYOUT = "lead_details";
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Inject
     Simulator simulator;
 
     @TestHTTPResource("/")
     URL app;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void install_reset_a_seeded_personal_layout_then_force_the_common_layout() {
@@ -74,9 +62,9 @@ class SimulatorEndToEndTest {
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
 
         // 2. Paula (a plain user) has her own arrangement of lead cards, and so has a colleague.
-        portal.seedPersonalLayout(LEAD_LAYOUT, PAULA);
+        portal.seedPersonalLayout(LEAD_LAYOUT, PLAIN_USER);
         portal.seedPersonalLayout(LEAD_LAYOUT, COLLEAGUE);
-        page.navigate(url("/simulator/crm/lead/1?as=" + PAULA));
+        page.navigate(url("/simulator/crm/lead/1?as=" + PLAIN_USER));
         assertThat(page.locator("#layout-source")).containsText("personal");
         page.locator("#card-tab-app").click();
         FrameLocator tab = page.frameLocator("#card-tab-frame");
@@ -88,7 +76,7 @@ class SimulatorEndToEndTest {
         screenshot(page, "e2e-4-reset-done");
 
         // Exactly Paula's layout is gone.
-        assertFalse(portal.editorOption(LEAD_LAYOUT, PAULA, false).isPresent());
+        assertFalse(portal.editorOption(LEAD_LAYOUT, PLAIN_USER, false).isPresent());
         assertTrue(portal.editorOption(LEAD_LAYOUT, COLLEAGUE, false).isPresent());
         page.reload();
         assertThat(page.locator("#layout-source")).not().containsText("personal");

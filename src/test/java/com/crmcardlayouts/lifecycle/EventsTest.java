@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static com.crmcardlayouts.testing.Bitrix24Requests.ADMIN;
-import static com.crmcardlayouts.testing.Bitrix24Requests.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.testing.Bitrix24Requests.event;
 import static com.crmcardlayouts.testing.Bitrix24Requests.eventValues;
 import static com.crmcardlayouts.testing.Bitrix24Requests.install;

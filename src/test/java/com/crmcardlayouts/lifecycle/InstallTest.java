@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static com.crmcardlayouts.testing.Bitrix24Requests.ADMIN;
-import static com.crmcardlayouts.testing.Bitrix24Requests.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.testing.Bitrix24Requests.frame;
 import static com.crmcardlayouts.testing.Bitrix24Requests.frameValues;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.crmcardlayouts.testing.Bitrix24Requests.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static com.crmcardlayouts.testing.Bitrix24Requests.event;
 import static com.crmcardlayouts.testing.Bitrix24Requests.eventValues;
 import static com.crmcardlayouts.testing.Bitrix24Requests.frame;

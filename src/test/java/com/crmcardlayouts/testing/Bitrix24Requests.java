@@ -8,14 +8,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static io.restassured.RestAssured.given;
 
 /** Sends the app what Bitrix24 sends it: iframe POSTs and application events, built from fixtures. */
 public final class Bitrix24Requests {
-
-    public static final long ADMIN = 1;
-    public static final long CRM_MANAGER = 2;
-    public static final long PLAIN_USER = 3;
 
     private Bitrix24Requests() {
     }

@@ -4,48 +4,70 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Debian's Chromium driven by Playwright, for the real-browser tests. Without /usr/bin/chromium
- * those tests are skipped, and say so loudly.
+ * Debian's Chromium driven by Playwright, for the real-browser tests: a JUnit 5 extension that
+ * starts the browser before the test class and closes it after.
+ * <pre>{@code
+ * @RegisterExtension
+ * static final Chromium chromium = new Chromium();
+ * ...
+ * Page page = chromium.browser().newPage();
+ * }</pre>
+ * Without /usr/bin/chromium the test class is skipped, and says so loudly.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final String SKIPPED = "SKIPPED: real-browser tests need /usr/bin/chromium (apt-get install -y chromium)";
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    private Chromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
-    }
-
-    /** Starts the browser, or skips the calling test class when there is none. */
-    public static Chromium startOrSkip() {
+    /** Starts the browser, or skips the test class when there is none. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
         if (!Files.isExecutable(EXECUTABLE)) {
-            System.err.println(SKIPPED);
+            System.err.println(SKIPPED + ": " + context.getDisplayName());
         }
         Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE), SKIPPED);
-        Playwright playwright = Playwright.create();
-        // The machine's network is closed: no background fetches, no first-run or component updates.
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
-                .setArgs(List.of("--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-        return new Chromium(playwright, browser);
-    }
-
-    public Browser browser() {
-        return browser;
+        playwright = Playwright.create();
+        try {
+            // The machine's network is closed: no background fetches, no first-run or component updates.
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
+                    .setArgs(List.of("--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run")));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
-    public void close() {
-        playwright.close();
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** The running browser; only between the test class's start and end. */
+    public Browser browser() {
+        if (browser == null) {
+            throw new IllegalStateException("Chromium is not running: register it with @RegisterExtension on a static field");
+        }
+        return browser;
+    }
+
+    private void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        playwright = null;
+        browser = null;
     }
 }

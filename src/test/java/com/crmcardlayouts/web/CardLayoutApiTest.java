@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
-import static com.crmcardlayouts.web.InstalledPortal.CRM_MANAGER;
-import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.CRM_MANAGER;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.web.InstalledPortal.forceCommon;
 import static com.crmcardlayouts.web.InstalledPortal.reset;
 import static org.hamcrest.Matchers.equalTo;

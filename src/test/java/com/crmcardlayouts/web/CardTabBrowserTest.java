@@ -4,22 +4,20 @@ import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Chromium;
 import com.crmcardlayouts.testing.PortalPageHost;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.nio.file.Paths;
 
-import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CardTabBrowserTest {
 
-
-    static Chromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Inject
     Simulator simulator;
@@ -41,19 +38,6 @@ class CardTabBrowserTest {
 
     InstalledPortal portal;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.startOrSkip();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void install() {
         portal = InstalledPortal.install(simulator, portals);
@@ -62,7 +46,7 @@ class CardTabBrowserTest {
 
     /** The contact card's tab opened by the portal for the plain user. */
     private Page openTab(String lang) {
-        return PortalPageHost.open(browser, app, "/bitrix24/placement?LANG=" + lang,
+        return PortalPageHost.open(chromium.browser(), app, "/bitrix24/placement?LANG=" + lang,
                 portal.sim.frameForm(PLAIN_USER, "CRM_CONTACT_DETAIL_TAB", "{\"ID\":\"3\"}"), 1000, 1100);
     }
 

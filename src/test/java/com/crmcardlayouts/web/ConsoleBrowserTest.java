@@ -6,32 +6,29 @@ import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Chromium;
 import com.crmcardlayouts.testing.PortalPageHost;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URL;
 import java.nio.file.Paths;
 
-import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
-import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** The admin console in a real browser, opened as Bitrix24 opens the app's page: a portal page POSTs a form into an iframe. */
 @QuarkusTest
 class ConsoleBrowserTest {
 
-
-    static Chromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Inject
     Simulator simulator;
@@ -43,19 +40,6 @@ class ConsoleBrowserTest {
     URL app;
 
     InstalledPortal portal;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.startOrSkip();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void installWithMoreThanOnePageOfJournal() {
@@ -78,7 +62,7 @@ class ConsoleBrowserTest {
 
     /** The console opened by the portal's application page for the admin. */
     private Page openConsole() {
-        return PortalPageHost.open(browser, app, "/bitrix24/app?LANG=en", portal.sim.frameForm(ADMIN, "DEFAULT", null), 1000, 1400);
+        return PortalPageHost.open(chromium.browser(), app, "/bitrix24/app?LANG=en", portal.sim.frameForm(ADMIN, "DEFAULT", null), 1000, 1400);
     }
 
     @Test

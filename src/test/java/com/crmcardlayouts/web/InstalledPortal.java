@@ -3,8 +3,10 @@ package com.crmcardlayouts.web;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.simulator.SimPortal;
+import com.crmcardlayouts.simulator.SimUsers;
 import com.crmcardlayouts.simulator.Simulator;
 import io.restassured.http.ContentType;
+import io.restassured.http.Method;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
@@ -12,18 +14,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static io.restassured.RestAssured.given;
 
 /**
- * A fresh simulated portal with the app installed by its administrator (user 1), opened the way
- * Bitrix24 opens frames: a form POST with the viewer's fresh tokens.
- * Users: 1 portal admin, 2 CRM settings manager, 3 plain user.
+ * A fresh simulated portal with the app installed by its administrator ({@link SimUsers#ADMIN}), opened
+ * the way Bitrix24 opens frames: a form POST with the viewer's fresh tokens. The users are those of
+ * {@link SimUsers}: portal admin, CRM settings manager, plain user.
  */
 final class InstalledPortal {
-
-    static final long ADMIN = 1;
-    static final long CRM_MANAGER = 2;
-    static final long PLAIN_USER = 3;
 
     private static final Pattern SESSION = Pattern.compile("<meta name=\"app-session\" content=\"([^\"]+)\">");
 
@@ -73,13 +72,17 @@ final class InstalledPortal {
     }
 
     static ValidatableResponse post(String session, String path, String body) {
-        return given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body(body)
-                .post(path).then();
+        return send(Method.POST, session, path, body);
     }
 
     static ValidatableResponse put(String session, String path, String body) {
+        return send(Method.PUT, session, path, body);
+    }
+
+    /** A page-API request with the app-session as Bearer token and a JSON body. */
+    private static ValidatableResponse send(Method method, String session, String path, String body) {
         return given().header("Authorization", "Bearer " + session).contentType(ContentType.JSON).body(body)
-                .put(path).then();
+                .request(method, path).then();
     }
 
     static ValidatableResponse reset(String session, String body) {

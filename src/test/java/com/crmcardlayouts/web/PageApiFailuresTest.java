@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 
-import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
 /** Whatever goes wrong under /api/, the answer is the page API's JSON error with the right status. */
 @QuarkusTest

@@ -17,9 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
-import static com.crmcardlayouts.web.InstalledPortal.ADMIN;
-import static com.crmcardlayouts.web.InstalledPortal.CRM_MANAGER;
-import static com.crmcardlayouts.web.InstalledPortal.PLAIN_USER;
+import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
+import static com.crmcardlayouts.simulator.SimUsers.CRM_MANAGER;
+import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.web.InstalledPortal.forceCommon;
 import static com.crmcardlayouts.web.InstalledPortal.reset;
 import static io.restassured.RestAssured.given;

@@ -1,6 +1,8 @@
 package com.crmcardlayouts.simulator.oauth;
 
 import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.simulator.BearerToken;
+import com.crmcardlayouts.simulator.InjectedFailures;
 import com.crmcardlayouts.simulator.IssuedTokens;
 import com.crmcardlayouts.simulator.LocalServer;
 import com.crmcardlayouts.simulator.SimPortal;
@@ -62,7 +64,7 @@ public class OAuthServerResource {
     }
 
     private Response token(MultivaluedMap<String, String> params) {
-        Optional<Simulator.TokenEndpointFailure> injected = simulator.takeTokenEndpointFailure();
+        Optional<InjectedFailures.Failure> injected = simulator.takeTokenEndpointFailure();
         if (injected.isPresent()) {
             return error(injected.get().httpStatus(), injected.get().error(), "Simulated failure");
         }
@@ -120,9 +122,8 @@ public class OAuthServerResource {
     }
 
     private Response appInfo(MultivaluedMap<String, String> params, String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim()
-                : Optional.ofNullable(params.getFirst("auth")).orElse(params.getFirst("access_token"));
+        String token = BearerToken.of(authorization)
+                .orElseGet(() -> Optional.ofNullable(params.getFirst("auth")).orElse(params.getFirst("access_token")));
         Optional<TokenRegistry.AccessGrant> grant = tokens.access(token);
         if (grant.isEmpty()) {
             return error(401, "invalid_token", "The access token provided is invalid.");

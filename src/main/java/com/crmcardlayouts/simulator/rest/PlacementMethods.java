@@ -56,27 +56,40 @@ public class PlacementMethods implements RestMethods {
         return codes;
     }
 
-    private static void requireAdminApp(RestCall call) {
+    private static void requireApplicationContext(RestCall call) {
         if (!call.applicationContext()) {
             throw new RestError(403, "WRONG_AUTH_TYPE",
                     "Current authorization type is denied for this method Application context required");
         }
+    }
+
+    private static void requireAdminApp(RestCall call) {
+        requireApplicationContext(call);
         if (!call.restAdmin()) {
             throw RestError.accessDenied(null);
         }
     }
 
-    private RestResult bind(RestCall call) {
-        requireAdminApp(call);
-        Map<String, JsonNode> params = Php.upperCaseKeys(call.params());
+    /**
+     * The upper-cased {@code PLACEMENT} parameter. It must be a string; an empty one is refused with
+     * {@link RestError#nullOrEmpty(String)} of {@code emptyArgument} (bind and unbind word it differently).
+     */
+    private static String placementCode(Map<String, JsonNode> params, String emptyArgument) {
         JsonNode placementParam = params.get("PLACEMENT");
         if (placementParam == null || !placementParam.isTextual()) {
             throw RestError.argument("The value of an argument 'PLACEMENT' must be of type string", "PLACEMENT");
         }
         String placement = placementParam.asText().toUpperCase(Locale.ROOT);
         if (placement.isEmpty()) {
-            throw RestError.nullOrEmpty("The placement code is not specified");
+            throw RestError.nullOrEmpty(emptyArgument);
         }
+        return placement;
+    }
+
+    private RestResult bind(RestCall call) {
+        requireAdminApp(call);
+        Map<String, JsonNode> params = Php.upperCaseKeys(call.params());
+        String placement = placementCode(params, "The placement code is not specified");
         if (placement.equals("DEFAULT")) {
             throw RestError.nullOrEmpty("The placement code has an incorrect value");
         }
@@ -134,14 +147,7 @@ public class PlacementMethods implements RestMethods {
     private RestResult unbind(RestCall call) {
         requireAdminApp(call);
         Map<String, JsonNode> params = Php.upperCaseKeys(call.params());
-        JsonNode placementParam = params.get("PLACEMENT");
-        if (placementParam == null || !placementParam.isTextual()) {
-            throw RestError.argument("The value of an argument 'PLACEMENT' must be of type string", "PLACEMENT");
-        }
-        String placement = placementParam.asText().toUpperCase(Locale.ROOT);
-        if (placement.isEmpty()) {
-            throw RestError.nullOrEmpty("PLACEMENT");
-        }
+        String placement = placementCode(params, "PLACEMENT");
         String handler = Php.text(params.get("HANDLER"));
         boolean byUser = Php.isSet(params.get("USER_ID"));
         int userId = Php.toInt(params.get("USER_ID"));
@@ -170,10 +176,7 @@ public class PlacementMethods implements RestMethods {
     }
 
     private RestResult list(RestCall call) {
-        if (!call.applicationContext()) {
-            throw new RestError(403, "WRONG_AUTH_TYPE",
-                    "Current authorization type is denied for this method Application context required");
-        }
+        requireApplicationContext(call);
         ArrayNode codes = JSON.arrayNode();
         availableCodes(call.portal(), call.scope()).forEach(code -> codes.add(TextNode.valueOf(code)));
         return RestResult.of(codes);

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.simulator.rest;
 
+import com.crmcardlayouts.simulator.BearerToken;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A portal's REST API: {@code GET|POST /simulator/portal/{code}/rest/{method}[.json]} with an OAuth
@@ -117,8 +119,9 @@ public class PortalRestResource {
 
     /** Bearer header first, then the {@code auth} and {@code access_token} parameters; array values do not count. */
     private static RestDispatcher.Credentials token(String authorization, ObjectNode params) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return new RestDispatcher.AccessToken(authorization.substring(7).trim());
+        Optional<String> bearer = BearerToken.of(authorization);
+        if (bearer.isPresent()) {
+            return new RestDispatcher.AccessToken(bearer.get());
         }
         for (String key : new String[]{"auth", "access_token"}) {
             JsonNode value = params.get(key);

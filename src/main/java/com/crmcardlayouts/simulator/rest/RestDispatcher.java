@@ -1,5 +1,6 @@
 package com.crmcardlayouts.simulator.rest;
 
+import com.crmcardlayouts.simulator.InjectedFailures;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.SimUser;
 import com.crmcardlayouts.simulator.TokenRegistry;
@@ -83,7 +84,7 @@ public class RestDispatcher {
                 throw new RestError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
             }
             MethodSpec spec = lookup(portal, method);
-            Optional<SimPortal.InjectedFailure> injected = portal.takeInjectedFailure();
+            Optional<InjectedFailures.Failure> injected = portal.takeInjectedFailure();
             if (injected.isPresent()) {
                 throw new RestError(injected.get().httpStatus(), injected.get().error(),
                         describeInjected(injected.get().error()));

@@ -4,6 +4,7 @@ import com.crmcardlayouts.simulator.DeliveredEvent;
 import com.crmcardlayouts.simulator.EditorOptions;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.SimUser;
+import com.crmcardlayouts.simulator.SimUsers;
 import com.crmcardlayouts.simulator.Simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -283,10 +284,10 @@ public class SimulatorPage {
         return new PageViews.Header(user, portal.users(), path, simulator.appOrigin());
     }
 
-    /** {@code ?as=N} wins over the cookie; unknown ids fall back to the portal admin (user 1). */
+    /** {@code ?as=N} wins over the cookie; unknown ids fall back to the portal admin ({@link SimUsers#ADMIN}). */
     private static SimUser currentUser(SimPortal portal, Long as, String cookie) {
         Optional<Long> chosen = as != null ? Optional.of(as) : parseLong(cookie);
-        return chosen.flatMap(portal::user).or(() -> portal.user(1)).orElseGet(() -> portal.users().get(0));
+        return chosen.flatMap(portal::user).or(() -> portal.user(SimUsers.ADMIN)).orElseGet(() -> portal.users().get(0));
     }
 
     private static Optional<Long> parseLong(String value) {
