@@ -161,6 +161,11 @@ public final class SimPortal {
                 portalAdmin, crmConfigWrite, crmRead));
     }
 
+    /** Users choose their own names on a portal, markup included. */
+    public void renameUser(long userId, String name, String lastName) {
+        users.computeIfPresent(userId, (id, user) -> user.withName(name, lastName));
+    }
+
     /** A deactivated (dismissed) user's tokens stop working with {@code authorization_error}. */
     public void setUserActive(long userId, boolean active) {
         users.computeIfPresent(userId, (id, user) -> user.withActive(active));

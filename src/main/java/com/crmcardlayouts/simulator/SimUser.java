@@ -39,6 +39,10 @@ public record SimUser(long id, String name, String lastName, String email, boole
         return new SimUser(id, name, lastName, email, active, portalAdmin, crmConfigWrite, crmRead);
     }
 
+    SimUser withName(String name, String lastName) {
+        return new SimUser(id, name, lastName, email, active, portalAdmin, crmConfigWrite, crmRead);
+    }
+
     SimUser withActive(boolean active) {
         return new SimUser(id, name, lastName, email, active, portalAdmin, crmConfigWrite, crmRead);
     }

@@ -1,6 +1,7 @@
 package com.crmcardlayouts.portal;
 
 import com.crmcardlayouts.config.AppConfig;
+import com.crmcardlayouts.testing.Db;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -155,7 +156,7 @@ class KeyRotationTest {
             }));
             assertTrue(locked.await(10, TimeUnit.SECONDS));
             Future<KeyRotation.Result> rotation = threads.submit(keyRotation::reencryptAll);
-            Thread.sleep(500);
+            Db.awaitALockWaiter(em);
             assertFalse(rotation.isDone(), "the rotation must wait for the row lock");
             release.countDown();
             refresh.get(10, TimeUnit.SECONDS);

@@ -133,6 +133,7 @@ class PortalRestTransportTest extends FreshPortalTest {
         String token = portal.issueTokens(1).accessToken();
         int passed = 0;
         String firstRefusal = null;
+        long start = System.nanoTime();
         for (int i = 0; i < 70 && firstRefusal == null; i++) {
             io.restassured.response.Response response =
                     given().auth().oauth2(token).get("/simulator/portal/demo/rest/user.admin");
@@ -143,9 +144,11 @@ class PortalRestTransportTest extends FreshPortalTest {
             }
         }
 
+        double seconds = (System.nanoTime() - start) / 1e9;
+
         // 50 fit the bucket; it drains 2 per second while the loop runs.
         assertThat(firstRefusal, is("503 QUERY_LIMIT_EXCEEDED"));
-        assertThat(passed >= 50 && passed < 60, is(true));
+        assertThat("passed " + passed + " in " + seconds + " s", passed >= 50 && passed <= 50 + Math.ceil(2 * seconds) + 1, is(true));
     }
 
     @Test

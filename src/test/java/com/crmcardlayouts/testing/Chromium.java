@@ -3,6 +3,7 @@ package com.crmcardlayouts.testing;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -38,6 +39,8 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
             System.err.println(SKIPPED + ": " + context.getDisplayName());
         }
         Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE), SKIPPED);
+        // An install runs through several frames and a server round trip; 5 s is tight on a loaded 2-core machine.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create();
         try {
             // The machine's network is closed: no background fetches, no first-run or component updates.

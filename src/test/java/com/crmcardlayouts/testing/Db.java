@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Reads the app's tables directly, as an operator with psql would. */
 public final class Db {
@@ -28,6 +29,25 @@ public final class Db {
 
     public static long count(EntityManager em, String sql, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) query(em, sql, params).getSingleResult()).longValue());
+    }
+
+    /**
+     * Returns once some database session waits for a lock (a row lock or an advisory lock), so a test
+     * knows the thread it started has reached the lock instead of guessing with a sleep.
+     */
+    public static void awaitALockWaiter(EntityManager em) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (count(em, "select count(*) from pg_locks where not granted") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No database session started waiting for a lock within 20 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** A native query with the parameters bound to {@code ?1}, {@code ?2}, … in order. */

@@ -132,9 +132,18 @@ class CardTabPageTest {
     }
 
     @Test
-    void placement_options_are_escaped_never_echoed_raw() {
+    void placement_options_are_never_echoed_raw() {
         portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"<script>alert(1)</script>\"}", "en").then().statusCode(200)
                 .body(not(containsString("<script>alert(1)")));
+    }
+
+    @Test
+    void names_from_bitrix24_are_escaped() {
+        portal.sim.renameUser(PLAIN_USER, "<script>alert('paula')</script>", "<b>Plain</b>");
+        portal.tab(CRM_MANAGER, "CRM_DEAL_DETAIL_TAB", null, "en").then().statusCode(200)
+                .body(containsString("&lt;script&gt;alert(&#39;paula&#39;)&lt;/script&gt; &lt;b&gt;Plain&lt;/b&gt;"))
+                .body(not(containsString("<script>alert('paula')")))
+                .body(not(containsString("<b>Plain</b>")));
     }
 
     @Test

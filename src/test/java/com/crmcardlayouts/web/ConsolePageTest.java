@@ -11,9 +11,11 @@ import com.crmcardlayouts.portal.PortalStatus;
 import com.crmcardlayouts.simulator.SimPlacement;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
+import com.crmcardlayouts.testing.Db;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,8 @@ class ConsolePageTest {
     SettingsService settings;
     @Inject
     PortalLock portalLock;
+    @Inject
+    EntityManager em;
 
     InstalledPortal portal;
 
@@ -149,7 +153,7 @@ class ConsolePageTest {
             Future<Integer> install = threads.submit(() ->
                     InstalledPortal.frame(portal.sim, ADMIN, "DEFAULT", null, "en", "/bitrix24/install").then().extract().statusCode());
 
-            Thread.sleep(700);
+            Db.awaitALockWaiter(em);
             assertFalse(install.isDone(), "the install waits while the save holds the portal");
             release.countDown();
             save.get(10, TimeUnit.SECONDS);
@@ -288,9 +292,14 @@ class ConsolePageTest {
         portal.sim.setRateLimited(true);
         ExecutorService admins = Executors.newSingleThreadExecutor();
         try {
+            int placementReads = portal.sim.restCallCount("placement.get");
             Future<Integer> slow = admins.submit(() -> InstalledPortal.put(session, "/api/settings",
                     "{\"tabs\":[\"LEAD\"],\"nonAdminsMayUse\":true,\"usersMayResetOwn\":true}").extract().statusCode());
-            Thread.sleep(500);
+            // Once it asks Bitrix24 for the bound tabs, the first save holds the lock.
+            for (int waited = 0; portal.sim.restCallCount("placement.get") == placementReads; waited += 10) {
+                assertTrue(waited < 20_000, "the first save never reached Bitrix24");
+                Thread.sleep(10);
+            }
             InstalledPortal.put(session, "/api/settings", "{\"tabs\":[\"DEAL\"],\"nonAdminsMayUse\":true,\"usersMayResetOwn\":true}")
                     .statusCode(409).body("error", equalTo("SAVE_IN_PROGRESS"))
                     .body("message", containsString("Another administrator is saving"));

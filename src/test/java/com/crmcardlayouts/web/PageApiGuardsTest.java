@@ -26,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who may do what, bad input, sessions, revoked tokens, and the journal of every attempt. */
@@ -64,12 +65,27 @@ class PageApiGuardsTest {
 
     @Test
     void a_portal_admin_may_reset_anyones_layout() {
-        reset(portal.session(ADMIN), OTHERS_DEAL).statusCode(200);
+        resetsUser4sDealLayout(ADMIN);
     }
 
     @Test
     void a_crm_settings_manager_who_is_no_portal_admin_may_reset_anyones_layout() {
-        reset(portal.session(CRM_MANAGER), OTHERS_DEAL).statusCode(200);
+        resetsUser4sDealLayout(CRM_MANAGER);
+    }
+
+    private void resetsUser4sDealLayout(long actor) {
+        String session = portal.session(actor);
+        int before = portal.sim.restCallCount("crm.item.details.configuration.reset");
+
+        int auditId = reset(session, OTHERS_DEAL).statusCode(200).extract().path("auditId");
+
+        assertFalse(portal.sim.editorOption("deal_details", 4, false).isPresent(), "user 4's deal layout is gone");
+        assertEquals(before + 1, portal.sim.restCallCount("crm.item.details.configuration.reset"));
+        AuditEntry entry = lastEntry();
+        assertEquals(auditId, entry.id.intValue());
+        assertEquals(actor, entry.actorUserId);
+        assertEquals(4L, entry.targetUserId);
+        assertEquals("SUCCESS", entry.outcome);
     }
 
     @Test
@@ -102,7 +118,7 @@ class PageApiGuardsTest {
     @Test
     void settings_that_keep_users_out_do_not_stop_crm_managers() {
         settings.save(portal.portalId, ADMIN, new Settings(Settings.DEFAULTS.tabs(), false, false));
-        reset(portal.session(CRM_MANAGER), OTHERS_DEAL).statusCode(200);
+        resetsUser4sDealLayout(CRM_MANAGER);
     }
 
     @Test
