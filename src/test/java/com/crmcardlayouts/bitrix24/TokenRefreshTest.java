@@ -143,6 +143,37 @@ class TokenRefreshTest {
     }
 
     @Test
+    void an_oauth_server_outage_during_a_refresh_revokes_nothing_and_the_next_call_refreshes() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        String storedRefreshToken = store.find(portalId, ADMIN).orElseThrow().tokens().refreshToken();
+        portal.expireAllAccessTokens();
+        simulator.failNextTokenRequests(1, 503, "");
+
+        assertThrows(Bitrix24Exception.Unavailable.class, () -> client.call(portalId, ADMIN, "profile", Map.of()));
+
+        assertEquals(storedRefreshToken, store.find(portalId, ADMIN).orElseThrow().tokens().refreshToken(), "the pair is kept");
+        assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1 and revoked_at is not null", portalId));
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+        assertEquals(1, portal.refreshCount(ADMIN));
+    }
+
+    @Test
+    void a_portal_that_cannot_be_reached_is_tried_three_times_then_reported_unavailable() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        // Nothing listens on port 1.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update portal set client_endpoint = 'http://127.0.0.1:1/rest/' where id = ?1").setParameter(1, portalId).executeUpdate());
+
+        Bitrix24Exception failure = assertThrows(Bitrix24Exception.Unavailable.class,
+                () -> client.call(portalId, ADMIN, "profile", Map.of()));
+
+        assertTrue(failure.getMessage().contains("could not be reached"), failure.getMessage());
+    }
+
+    @Test
     void query_limit_exceeded_is_retried_with_backoff() {
         SimPortal portal = installed();
         long portalId = Db.portal(portal.memberId()).id;

@@ -1,6 +1,7 @@
 package com.crmcardlayouts.lifecycle;
 
 import com.crmcardlayouts.portal.Portal;
+import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.PortalStatus;
 import com.crmcardlayouts.simulator.SimPlacement;
 import com.crmcardlayouts.simulator.SimPortal;
@@ -9,10 +10,13 @@ import com.crmcardlayouts.testing.Db;
 import com.crmcardlayouts.testing.Fixture;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +25,13 @@ import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.testing.Bitrix24Requests.frame;
 import static com.crmcardlayouts.testing.Bitrix24Requests.frameValues;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -38,6 +44,9 @@ class InstallTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PortalRegistry registry;
 
     @Test
     void install_from_a_newer_portal_stores_the_portal_and_binds_tabs_and_events() {
@@ -78,6 +87,31 @@ class InstallTest {
         Portal stored = Db.portal(portal.memberId());
         assertEquals(PortalStatus.ACTIVE, stored.status);
         assertNotNull(stored.applicationToken);
+    }
+
+    @Test
+    void on_an_older_portal_only_an_administrators_page_request_may_bring_the_application_token() {
+        SimPortal portal = simulator.createPortal();
+        frame("/bitrix24/install", portal.domain(), "en", Fixture.form("install-frame-legacy.form", frameValues(portal, ADMIN)))
+                .then().statusCode(200);
+        assertNull(Db.portal(portal.memberId()).applicationToken, "ONAPPINSTALL has not come");
+
+        pageRequest(portal, PLAIN_USER, "CRM_DEAL_DETAIL_TAB", "/bitrix24/placement", portal.applicationToken()).then().statusCode(200);
+        assertNull(Db.portal(portal.memberId()).applicationToken, "a plain user's value is not adopted");
+
+        pageRequest(portal, ADMIN, "DEFAULT", "/bitrix24/app", portal.applicationToken()).then().statusCode(200);
+        Portal stored = Db.portal(portal.memberId());
+        assertTrue(registry.applicationTokenMatches(stored, portal.applicationToken()), "an administrator's value is adopted");
+        assertEquals(PortalStatus.ACTIVE, stored.status);
+
+        pageRequest(portal, PLAIN_USER, "CRM_DEAL_DETAIL_TAB", "/bitrix24/placement", "0123456789abcdef0123456789abcdef")
+                .then().statusCode(403).body(containsString("data-reason=\"application_token_mismatch\""));
+    }
+
+    private static Response pageRequest(SimPortal portal, long userId, String placement, String path, String applicationToken) {
+        Map<String, String> form = new HashMap<>(portal.frameForm(userId, placement, null));
+        form.put("APPLICATION_TOKEN", applicationToken);
+        return given().contentType(ContentType.URLENC.withCharset("UTF-8")).queryParam("LANG", "en").formParams(form).post(path);
     }
 
     @Test
