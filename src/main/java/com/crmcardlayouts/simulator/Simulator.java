@@ -4,6 +4,7 @@ import com.crmcardlayouts.config.AppConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public class Simulator {
     // The default portal keeps its member_id across resets: it is "the same portal, emptied".
     private final String defaultMemberId = Randoms.hex(32);
     private final InjectedFailures tokenEndpointFailures = new InjectedFailures();
+    private volatile Duration tokenEndpointDelay = Duration.ZERO;
 
     Simulator(TokenRegistry tokens, LocalServer server, EventDelivery delivery, AppConfig appConfig) {
         this.tokens = tokens;
@@ -77,6 +79,16 @@ public class Simulator {
         portals.clear();
         portals.put(DEFAULT_PORTAL, new SimPortal(DEFAULT_PORTAL, defaultMemberId, services));
         tokenEndpointFailures.clear();
+        tokenEndpointDelay = Duration.ZERO;
+    }
+
+    /** How long the OAuth token endpoint takes to answer, like a slow network; none by default. */
+    public void setTokenEndpointDelay(Duration delay) {
+        tokenEndpointDelay = delay;
+    }
+
+    public Duration tokenEndpointDelay() {
+        return tokenEndpointDelay;
     }
 
     /** The next {@code n} requests to the OAuth token endpoint answer {@code httpStatus} with that error. */

@@ -91,11 +91,19 @@ class TokenRefreshTest {
         SimPortal portal = installed();
         long portalId = Db.portal(portal.memberId()).id;
         portal.expireAllAccessTokens();
+        // A slow OAuth server keeps the refresh running while the other callers find their token expired.
+        simulator.setTokenEndpointDelay(java.time.Duration.ofSeconds(1));
+        int before = portal.restCallCount("profile");
+        try {
+            List<String> ids = runTogether(20, i -> () -> client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
 
-        List<String> ids = runTogether(20, i -> () -> client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
-
-        assertEquals(20, ids.stream().filter("1"::equals).count());
-        assertEquals(1, portal.refreshCount(ADMIN));
+            assertEquals(20, ids.stream().filter("1"::equals).count());
+            assertEquals(1, portal.refreshCount(ADMIN));
+            int staleCalls = portal.restCallCount("profile") - before - 20;
+            assertTrue(staleCalls >= 2, "callers overlapped: " + staleCalls + " found the token expired");
+        } finally {
+            simulator.setTokenEndpointDelay(java.time.Duration.ZERO);
+        }
     }
 
     @Test

@@ -64,6 +64,7 @@ public class OAuthServerResource {
     }
 
     private Response token(MultivaluedMap<String, String> params) {
+        pause(simulator.tokenEndpointDelay());
         Optional<InjectedFailures.Failure> injected = simulator.takeTokenEndpointFailure();
         if (injected.isPresent()) {
             return error(injected.get().httpStatus(), injected.get().error(), "Simulated failure");
@@ -161,5 +162,16 @@ public class OAuthServerResource {
 
     private static Response json(int status, Map<String, Object> body) {
         return Response.status(status).type(JSON_UTF8).entity(body).build();
+    }
+
+    private static void pause(java.time.Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
