@@ -115,6 +115,22 @@ class InstallTest {
     }
 
     @Test
+    void an_install_whose_binding_fails_says_so_and_running_the_installer_again_repairs_it() {
+        SimPortal portal = simulator.createPortal();
+        portal.setMethodMissing("placement.bind", true);
+        frame("/bitrix24/install", portal.domain(), "en", Fixture.form("install-frame-with-application-token.form", frameValues(portal, ADMIN)))
+                .then().statusCode(502).body(containsString("data-reason=\"bitrix24_failed\""));
+        assertEquals(List.of(), placements(portal));
+
+        portal.setMethodMissing("placement.bind", false);
+        frame("/bitrix24/install", portal.domain(), "en", Fixture.form("install-frame-with-application-token.form", frameValues(portal, ADMIN)))
+                .then().statusCode(200);
+        assertEquals(TABS.stream().sorted().toList(), placements(portal));
+        assertEquals(3, portal.eventBindings().size());
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+    }
+
+    @Test
     void reinstalling_reconciles_bindings_instead_of_failing_on_duplicates() {
         SimPortal portal = simulator.createPortal();
         for (int i = 0; i < 3; i++) {
