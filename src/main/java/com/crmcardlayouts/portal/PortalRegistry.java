@@ -51,25 +51,18 @@ public class PortalRegistry {
      */
     @Transactional
     public Portal install(VerifiedPortal facts, long adminUserId, TokenPair adminTokens, String applicationToken) {
-        Portal portal = lockOrCreate(facts);
-        boolean reinstall = !portal.isInstalled() || portal.installedAt == null;
-        apply(portal, facts);
+        Installation installation = begin(facts);
+        Portal portal = installation.portal();
         if (applicationToken != null && !applicationToken.isBlank()) {
             portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
-        } else if (reinstall) {
+        } else if (installation.isNew()) {
             // The previous installation's token must not vouch for this one; ONAPPINSTALL brings the new one.
             portal.applicationToken = null;
-        }
-        if (reinstall) {
-            portal.installedAt = Instant.now();
-            portal.uninstalledAt = null;
         }
         portal.installedBy = adminUserId;
         portal.status = portal.applicationToken == null ? PortalStatus.NEW : PortalStatus.ACTIVE;
         tokens.save(portal.id, adminUserId, adminTokens);
-        if (reinstall) {
-            installed.fire(new PortalEvents.Installed(portal.id));
-        }
+        finish(installation);
         return portal;
     }
 
@@ -79,26 +72,43 @@ public class PortalRegistry {
      */
     @Transactional
     public Portal onAppInstall(VerifiedPortal facts, String applicationToken, long userId, Optional<TokenPair> userTokens) {
-        Portal portal = lockOrCreate(facts);
-        boolean reinstall = !portal.isInstalled() || portal.installedAt == null;
-        apply(portal, facts);
+        Installation installation = begin(facts);
+        Portal portal = installation.portal();
         portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
-        if (reinstall) {
-            portal.installedAt = Instant.now();
-            portal.uninstalledAt = null;
+        if (installation.isNew()) {
             portal.installedBy = userId;
         }
         // The install POST already named the installer; a late or repeated event does not move that role.
         boolean installer = portal.installedBy != null && portal.installedBy == userId;
-        if (portal.status == PortalStatus.NEW || reinstall
+        if (portal.status == PortalStatus.NEW || installation.isNew()
                 || (portal.status == PortalStatus.NEEDS_REAUTH && installer && userTokens.isPresent())) {
             portal.status = PortalStatus.ACTIVE;
         }
         userTokens.ifPresent(pair -> tokens.save(portal.id, userId, pair));
-        if (reinstall) {
-            installed.fire(new PortalEvents.Installed(portal.id));
-        }
+        finish(installation);
         return portal;
+    }
+
+    /** A portal row under lock; {@code isNew} when this request starts an installation (first or after an uninstall). */
+    private record Installation(Portal portal, boolean isNew) {
+    }
+
+    /** Locks (or creates) the portal, follows its verified address, and starts a new installation when it had none. */
+    private Installation begin(VerifiedPortal facts) {
+        Portal portal = lockOrCreate(facts);
+        boolean isNew = !portal.isInstalled() || portal.installedAt == null;
+        apply(portal, facts);
+        if (isNew) {
+            portal.installedAt = Instant.now();
+            portal.uninstalledAt = null;
+        }
+        return new Installation(portal, isNew);
+    }
+
+    private void finish(Installation installation) {
+        if (installation.isNew()) {
+            installed.fire(new PortalEvents.Installed(installation.portal().id));
+        }
     }
 
     /** A verified {@code ONAPPUPDATE}: the new application token and version. */
