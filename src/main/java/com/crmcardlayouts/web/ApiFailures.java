@@ -87,14 +87,9 @@ public class ApiFailures {
             return;
         }
         ErrorCode code = codeOf(status);
-        // The headers ApiHeaders gives the REST layer's answers.
-        ctx.response().setStatusCode(statusOf(code, status))
-                .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
-                .putHeader("X-Frame-Options", "DENY")
-                .putHeader("Content-Security-Policy", "frame-ancestors 'none'")
-                .putHeader("Cache-Control", "no-store")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .end(new JsonObject().put("error", code.name())
+        ctx.response().setStatusCode(statusOf(code, status)).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        ApiHeaders.PROTECTIVE.forEach(ctx.response()::putHeader);
+        ctx.response().end(new JsonObject().put("error", code.name())
                         .put("message", message(code, ctx.request().getHeader(HttpHeaders.AUTHORIZATION))).encode());
     }
 
