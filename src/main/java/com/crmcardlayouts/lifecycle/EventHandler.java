@@ -93,8 +93,8 @@ public class EventHandler {
     }
 
     private Outcome onUninstall(AppEvent event) {
-        Optional<Portal> portal = portals.find(event.memberId());
-        if (portal.isEmpty() || !portals.applicationTokenMatches(portal.get(), event.applicationToken())) {
+        Optional<Portal> portal = vouchedByApplicationToken(event);
+        if (portal.isEmpty()) {
             return reject(event, "application token does not match");
         }
         portals.uninstall(portal.get().id);
@@ -103,11 +103,15 @@ public class EventHandler {
     }
 
     private Outcome onOther(AppEvent event) {
-        Optional<Portal> portal = portals.find(event.memberId());
-        if (portal.isEmpty() || !portals.applicationTokenMatches(portal.get(), event.applicationToken())) {
+        if (vouchedByApplicationToken(event).isEmpty()) {
             return reject(event, "application token does not match");
         }
         return Outcome.IGNORED;
+    }
+
+    /** The event's portal, when the event carries that portal's stored application token. */
+    private Optional<Portal> vouchedByApplicationToken(AppEvent event) {
+        return portals.find(event.memberId()).filter(portal -> portals.applicationTokenMatches(portal, event.applicationToken()));
     }
 
     /** The OAuth server's answer for the event's access token, if it names the same portal, domain and app. */
