@@ -63,8 +63,7 @@ public class EventHandler {
         if (info.isEmpty()) {
             return reject(event, "access token does not vouch for this portal");
         }
-        boolean duplicate = portals.find(event.memberId())
-                .map(portal -> portals.applicationTokenMatches(portal, event.applicationToken())).orElse(false);
+        boolean duplicate = vouchedByApplicationToken(event).isPresent();
         if (!duplicate && !admins.isPortalAdmin(info.get(), event.auth("access_token"))) {
             return reject(event, "a new application token needs an administrator's token");
         }
