@@ -2,6 +2,7 @@ package com.crmcardlayouts.portal;
 
 import com.crmcardlayouts.config.AppConfig;
 import com.crmcardlayouts.testing.Db;
+import com.crmcardlayouts.testing.Latches;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -147,7 +148,7 @@ class KeyRotationTest {
                 em.createNativeQuery("select id from user_token where portal_id = ?1 for update")
                         .setParameter(1, portal).getResultList();
                 locked.countDown();
-                await(release);
+                Latches.await(release);
                 em.createNativeQuery("update user_token set access_token = ?1, refresh_token = ?2 where portal_id = ?3")
                         .setParameter(1, cipher.encrypt("access-e1-refreshed", context))
                         .setParameter(2, cipher.encrypt("refresh-e1-refreshed", context))
@@ -170,15 +171,6 @@ class KeyRotationTest {
         } finally {
             release.countDown();
             threads.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(10, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

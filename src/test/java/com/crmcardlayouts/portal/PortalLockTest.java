@@ -1,5 +1,6 @@
 package com.crmcardlayouts.portal;
 
+import com.crmcardlayouts.testing.Latches;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PortalLockTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Optional<String>> holder = CompletableFuture.supplyAsync(() -> lock.tryWhileHeld(901, () -> {
             held.countDown();
-            awaitQuietly(release);
+            Latches.await(release);
             return "first";
         }));
         try {
@@ -51,11 +52,4 @@ class PortalLockTest {
         assertEquals(Optional.of("again"), lock.tryWhileHeld(903, () -> "again"));
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -12,6 +12,7 @@ import com.crmcardlayouts.simulator.SimPlacement;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Db;
+import com.crmcardlayouts.testing.Latches;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -146,7 +147,7 @@ class ConsolePageTest {
             Future<?> save = threads.submit(() -> portalLock.tryWhileHeld(portal.portalId, () -> {
                 held.countDown();
                 settings.save(portal.portalId, ADMIN, new Settings(List.of(CardType.of(CrmEntity.LEAD)), true, true));
-                await(release);
+                Latches.await(release);
                 return true;
             }).orElseThrow());
             assertTrue(held.await(10, TimeUnit.SECONDS));
@@ -163,14 +164,6 @@ class ConsolePageTest {
         } finally {
             release.countDown();
             threads.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
         }
     }
 
