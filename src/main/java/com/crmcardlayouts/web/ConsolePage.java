@@ -6,7 +6,6 @@ import com.crmcardlayouts.admin.ConsoleState;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.cardlayouts.ViewerRights;
-import com.crmcardlayouts.config.AppConfig;
 import com.crmcardlayouts.lifecycle.Bindings;
 import com.crmcardlayouts.lifecycle.FrameRejected;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
@@ -34,11 +33,11 @@ public class ConsolePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance console(ConsoleState state, List<CardType> fixedTabs, String session, String bx24Script);
+        static native TemplateInstance console(ConsoleState state, List<CardType> fixedTabs, String session);
 
         static native TemplateInstance console$journal(AuditPage journal);
 
-        static native TemplateInstance about(String session, String bx24Script);
+        static native TemplateInstance about(String session);
     }
 
     private final FrameVerifier verifier;
@@ -47,17 +46,15 @@ public class ConsolePage {
     private final ConsoleService console;
     private final AppSessions sessions;
     private final PageResponses responses;
-    private final AppConfig config;
 
     public ConsolePage(FrameVerifier verifier, Installer installer, ViewerRights rights, ConsoleService console,
-                       AppSessions sessions, PageResponses responses, AppConfig config) {
+                       AppSessions sessions, PageResponses responses) {
         this.verifier = verifier;
         this.installer = installer;
         this.rights = rights;
         this.console = console;
         this.sessions = sessions;
         this.responses = responses;
-        this.config = config;
     }
 
     @POST
@@ -73,12 +70,12 @@ public class ConsolePage {
         if (served && !isPortalAdmin(portal, frame)) {
             // The console does not ask for CRM rights; the session claims none, so the page API can only narrow.
             String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
-            return responses.page(Templates.about(session, config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+            return responses.page(Templates.about(session), request.locale(), 200, portal.origin());
         }
         // Bitrix24 treats portal administrators as CRM settings managers, so no CRM-rights probe is needed.
         String session = sessions.issue(portal.id, portal.memberId, frame.userId(), true, true, request.lang());
         TemplateInstance page = Templates.console(console.open(portal, frame.userId()), CardType.FIXED,
-                session, config.bx24ScriptUrl());
+                session);
         return responses.page(page, request.locale(), 200, portal.origin());
     }
 

@@ -1,7 +1,6 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.config.AppConfig;
 import com.crmcardlayouts.lifecycle.Bindings;
 import com.crmcardlayouts.lifecycle.FrameRequest;
 import com.crmcardlayouts.lifecycle.Installer;
@@ -25,19 +24,17 @@ public class InstallPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance installed(List<CardType> tabs, List<String> events, String session, String bx24Script);
+        static native TemplateInstance installed(List<CardType> tabs, List<String> events, String session);
     }
 
     private final Installer installer;
     private final AppSessions sessions;
     private final PageResponses responses;
-    private final AppConfig config;
 
-    public InstallPage(Installer installer, AppSessions sessions, PageResponses responses, AppConfig config) {
+    public InstallPage(Installer installer, AppSessions sessions, PageResponses responses) {
         this.installer = installer;
         this.sessions = sessions;
         this.responses = responses;
-        this.config = config;
     }
 
     @POST
@@ -49,7 +46,7 @@ public class InstallPage {
         Portal portal = result.portal();
         // The installer is a portal administrator, whom Bitrix24 treats as a CRM settings manager too.
         String session = sessions.issue(portal.id, portal.memberId, result.adminUserId(), true, true, request.lang());
-        TemplateInstance page = Templates.installed(result.tabs(), Bindings.EVENTS, session, config.bx24ScriptUrl());
+        TemplateInstance page = Templates.installed(result.tabs(), Bindings.EVENTS, session);
         return responses.page(page, request.locale(), 200, portal.origin());
     }
 }

@@ -5,7 +5,6 @@ import com.crmcardlayouts.cardlayouts.CardContext;
 import com.crmcardlayouts.cardlayouts.CardTab;
 import com.crmcardlayouts.cardlayouts.CardTabs;
 import com.crmcardlayouts.cardlayouts.TabSwitchedOff;
-import com.crmcardlayouts.config.AppConfig;
 import com.crmcardlayouts.lifecycle.Bindings;
 import com.crmcardlayouts.lifecycle.FrameRejected;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
@@ -32,23 +31,21 @@ public class PlacementPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tab(CardTab tab, String session, String bx24Script);
+        static native TemplateInstance tab(CardTab tab, String session);
 
-        static native TemplateInstance unavailable(String session, String bx24Script);
+        static native TemplateInstance unavailable(String session);
     }
 
     private final FrameVerifier verifier;
     private final CardTabs tabs;
     private final AppSessions sessions;
     private final PageResponses responses;
-    private final AppConfig config;
 
-    public PlacementPage(FrameVerifier verifier, CardTabs tabs, AppSessions sessions, PageResponses responses, AppConfig config) {
+    public PlacementPage(FrameVerifier verifier, CardTabs tabs, AppSessions sessions, PageResponses responses) {
         this.verifier = verifier;
         this.tabs = tabs;
         this.sessions = sessions;
         this.responses = responses;
-        this.config = config;
     }
 
     @POST
@@ -64,11 +61,11 @@ public class PlacementPage {
         if (tab.isEmpty()) {
             // Only viewers who manage no layouts are kept out, so the session names no rights.
             String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
-            return responses.page(Templates.unavailable(session, config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+            return responses.page(Templates.unavailable(session), request.locale(), 200, portal.origin());
         }
         String session = sessions.issue(portal.id, portal.memberId, frame.userId(), tab.get().caller().portalAdmin(),
                 tab.get().caller().crmSettingsManager(), request.lang());
-        return responses.page(Templates.tab(tab.get(), session, config.bx24ScriptUrl()), request.locale(), 200, portal.origin());
+        return responses.page(Templates.tab(tab.get(), session), request.locale(), 200, portal.origin());
     }
 
     private Optional<CardTab> open(Portal portal, VerifiedFrame frame, CardContext card) {
