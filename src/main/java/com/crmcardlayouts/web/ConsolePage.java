@@ -70,13 +70,13 @@ public class ConsolePage {
         if (served && !isPortalAdmin(portal, frame)) {
             // The console does not ask for CRM rights; the session claims none, so the page API can only narrow.
             String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
-            return responses.page(Templates.about(session), request.locale(), 200, portal.origin());
+            return responses.page(Templates.about(session), request.locale(), portal.origin());
         }
         // Bitrix24 treats portal administrators as CRM settings managers, so no CRM-rights probe is needed.
         String session = sessions.issue(portal.id, portal.memberId, frame.userId(), true, true, request.lang());
         TemplateInstance page = Templates.console(console.open(portal, frame.userId()), CardType.FIXED,
                 session);
-        return responses.page(page, request.locale(), 200, portal.origin());
+        return responses.page(page, request.locale(), portal.origin());
     }
 
     /** Only administrators get the console; the page needs nothing else about the viewer. */

@@ -47,6 +47,6 @@ public class InstallPage {
         // The installer is a portal administrator, whom Bitrix24 treats as a CRM settings manager too.
         String session = sessions.issue(portal.id, portal.memberId, result.adminUserId(), true, true, request.lang());
         TemplateInstance page = Templates.installed(result.tabs(), Bindings.EVENTS, session);
-        return responses.page(page, request.locale(), 200, portal.origin());
+        return responses.page(page, request.locale(), portal.origin());
     }
 }

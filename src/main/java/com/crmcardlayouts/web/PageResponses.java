@@ -23,8 +23,8 @@ public class PageResponses {
     }
 
     /** A page for a verified portal: only that portal may frame it. */
-    public Response page(TemplateInstance page, Locale locale, int status, String portalOrigin) {
-        return build(page, locale, status, "'self' " + portalOrigin);
+    public Response page(TemplateInstance page, Locale locale, String portalOrigin) {
+        return build(page, locale, 200, "'self' " + portalOrigin);
     }
 
     /**

@@ -61,11 +61,11 @@ public class PlacementPage {
         if (tab.isEmpty()) {
             // Only viewers who manage no layouts are kept out, so the session names no rights.
             String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
-            return responses.page(Templates.unavailable(session), request.locale(), 200, portal.origin());
+            return responses.page(Templates.unavailable(session), request.locale(), portal.origin());
         }
         String session = sessions.issue(portal.id, portal.memberId, frame.userId(), tab.get().caller().portalAdmin(),
                 tab.get().caller().crmSettingsManager(), request.lang());
-        return responses.page(Templates.tab(tab.get(), session), request.locale(), 200, portal.origin());
+        return responses.page(Templates.tab(tab.get(), session), request.locale(), portal.origin());
     }
 
     private Optional<CardTab> open(Portal portal, VerifiedFrame frame, CardContext card) {
