@@ -2,8 +2,8 @@ package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.pageapi.JsonInput;
-import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

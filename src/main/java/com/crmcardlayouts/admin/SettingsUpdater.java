@@ -2,11 +2,11 @@ package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.lifecycle.Binder;
 import com.crmcardlayouts.pageapi.Bitrix24Failures;
 import com.crmcardlayouts.pageapi.Caller;
-import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.lifecycle.Binder;
+import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalLock;
 import com.crmcardlayouts.portal.PortalRegistry;

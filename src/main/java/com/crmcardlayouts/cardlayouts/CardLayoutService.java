@@ -1,15 +1,15 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.pageapi.Caller;
-import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.pageapi.Refused;
-import com.crmcardlayouts.pageapi.Bitrix24Failures;
 import com.crmcardlayouts.admin.AuditEntry;
 import com.crmcardlayouts.admin.AuditJournal;
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.pageapi.Bitrix24Failures;
+import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,11 +1,11 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.pageapi.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,8 +1,8 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.pageapi.JsonInput;
 import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.pageapi.Refused;
-import com.crmcardlayouts.pageapi.JsonInput;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.pageapi.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 

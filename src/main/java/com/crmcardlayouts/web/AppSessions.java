@@ -1,5 +1,6 @@
 package com.crmcardlayouts.web;
 
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.portal.TokenCipher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,13 +48,13 @@ public class AppSessions {
     }
 
     /** A session for a verified viewer, valid for {@link #LIFETIME}. */
-    public String issue(long portalId, String memberId, long userId, boolean portalAdmin, boolean crmSettingsManager, String lang) {
+    public String issue(Caller caller, String memberId, String lang) {
         ObjectNode payload = JSON.createObjectNode()
-                .put("p", portalId)
+                .put("p", caller.portalId())
                 .put("m", memberId)
-                .put("u", userId)
-                .put("a", portalAdmin)
-                .put("c", crmSettingsManager)
+                .put("u", caller.userId())
+                .put("a", caller.portalAdmin())
+                .put("c", caller.crmSettingsManager())
                 .put("l", lang)
                 .put("e", clock.instant().plus(LIFETIME).getEpochSecond());
         String body = ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
@@ -82,8 +83,9 @@ public class AppSessions {
             if (!clock.instant().isBefore(expiresAt)) {
                 return Optional.empty();
             }
-            return Optional.of(new AppSession(payload.path("p").asLong(), payload.path("m").asText(), payload.path("u").asLong(),
-                    payload.path("a").asBoolean(), payload.path("c").asBoolean(), payload.path("l").asText("en"), expiresAt));
+            Caller caller = new Caller(payload.path("p").asLong(), payload.path("u").asLong(),
+                    payload.path("a").asBoolean(), payload.path("c").asBoolean());
+            return Optional.of(new AppSession(caller, payload.path("m").asText(), payload.path("l").asText("en"), expiresAt));
         } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }

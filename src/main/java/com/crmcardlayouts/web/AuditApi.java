@@ -1,8 +1,8 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.admin.AuditJournal;
-import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import io.quarkus.qute.TemplateInstance;
@@ -38,13 +38,13 @@ public class AuditApi {
     public TemplateInstance page(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam(PAGE) String page) {
         int number = pageNumber(page);
         AppSession session = guard.require(authorization);
-        if (!session.portalAdmin()) {
+        if (!session.caller().portalAdmin()) {
             throw new Refused(Refusal.PORTAL_ADMIN_REQUIRED);
         }
-        if (!portals.find(session.portalId()).map(Portal::isInstalled).orElse(false)) {
+        if (!portals.find(session.caller().portalId()).map(Portal::isInstalled).orElse(false)) {
             throw new Refused(Refusal.NOT_INSTALLED);
         }
-        return ConsolePage.Templates.console$journal(journal.page(session.portalId(), number))
+        return ConsolePage.Templates.console$journal(journal.page(session.caller().portalId(), number))
                 .setLocale(Locale.forLanguageTag(session.lang()));
     }
 

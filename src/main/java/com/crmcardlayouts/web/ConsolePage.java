@@ -7,12 +7,13 @@ import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.cardlayouts.ViewerRights;
 import com.crmcardlayouts.lifecycle.Bindings;
-import com.crmcardlayouts.lifecycle.FrameRejected;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
+import com.crmcardlayouts.lifecycle.FrameRejected;
 import com.crmcardlayouts.lifecycle.FrameRequest;
 import com.crmcardlayouts.lifecycle.FrameVerifier;
 import com.crmcardlayouts.lifecycle.Installer;
 import com.crmcardlayouts.lifecycle.VerifiedFrame;
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.portal.Portal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -69,11 +70,11 @@ public class ConsolePage {
         Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame).portal();
         if (served && !isPortalAdmin(portal, frame)) {
             // The console does not ask for CRM rights; the session claims none, so the page API can only narrow.
-            String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
+            String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal.memberId, request.lang());
             return responses.page(Templates.about(session), request.locale(), portal.origin());
         }
         // Bitrix24 treats portal administrators as CRM settings managers, so no CRM-rights probe is needed.
-        String session = sessions.issue(portal.id, portal.memberId, frame.userId(), true, true, request.lang());
+        String session = sessions.issue(new Caller(portal.id, frame.userId(), true, true), portal.memberId, request.lang());
         TemplateInstance page = Templates.console(console.open(portal, frame.userId()), CardType.FIXED,
                 session);
         return responses.page(page, request.locale(), portal.origin());

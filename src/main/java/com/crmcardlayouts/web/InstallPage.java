@@ -4,13 +4,14 @@ import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.lifecycle.Bindings;
 import com.crmcardlayouts.lifecycle.FrameRequest;
 import com.crmcardlayouts.lifecycle.Installer;
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.portal.Portal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -45,7 +46,7 @@ public class InstallPage {
         Installer.Result result = installer.install(request);
         Portal portal = result.portal();
         // The installer is a portal administrator, whom Bitrix24 treats as a CRM settings manager too.
-        String session = sessions.issue(portal.id, portal.memberId, result.adminUserId(), true, true, request.lang());
+        String session = sessions.issue(new Caller(portal.id, result.adminUserId(), true, true), portal.memberId, request.lang());
         TemplateInstance page = Templates.installed(result.tabs(), Bindings.EVENTS, session);
         return responses.page(page, request.locale(), portal.origin());
     }

@@ -6,11 +6,12 @@ import com.crmcardlayouts.cardlayouts.CardTab;
 import com.crmcardlayouts.cardlayouts.CardTabs;
 import com.crmcardlayouts.cardlayouts.TabSwitchedOff;
 import com.crmcardlayouts.lifecycle.Bindings;
-import com.crmcardlayouts.lifecycle.FrameRejected;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
+import com.crmcardlayouts.lifecycle.FrameRejected;
 import com.crmcardlayouts.lifecycle.FrameRequest;
 import com.crmcardlayouts.lifecycle.FrameVerifier;
 import com.crmcardlayouts.lifecycle.VerifiedFrame;
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.portal.Portal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -60,11 +61,10 @@ public class PlacementPage {
         Optional<CardTab> tab = open(portal, frame, card);
         if (tab.isEmpty()) {
             // Only viewers who manage no layouts are kept out, so the session names no rights.
-            String session = sessions.issue(portal.id, portal.memberId, frame.userId(), false, false, request.lang());
+            String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal.memberId, request.lang());
             return responses.page(Templates.unavailable(session), request.locale(), portal.origin());
         }
-        String session = sessions.issue(portal.id, portal.memberId, frame.userId(), tab.get().caller().portalAdmin(),
-                tab.get().caller().crmSettingsManager(), request.lang());
+        String session = sessions.issue(tab.get().caller(), portal.memberId, request.lang());
         return responses.page(Templates.tab(tab.get(), session), request.locale(), portal.origin());
     }
 

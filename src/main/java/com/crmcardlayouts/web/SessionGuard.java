@@ -1,7 +1,7 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.portal.PortalRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +27,7 @@ public class SessionGuard {
      */
     public AppSession require(String authorization) {
         AppSession session = peek(authorization).orElseThrow(() -> new Refused(Refusal.SESSION_INVALID));
-        boolean samePortal = portals.find(session.portalId()).map(p -> p.memberId.equals(session.memberId())).orElse(false);
+        boolean samePortal = portals.find(session.caller().portalId()).map(p -> p.memberId.equals(session.memberId())).orElse(false);
         if (!samePortal) {
             throw new Refused(Refusal.SESSION_INVALID);
         }

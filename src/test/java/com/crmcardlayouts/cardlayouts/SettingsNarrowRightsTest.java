@@ -1,10 +1,10 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.pageapi.Caller;
-import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
-import com.crmcardlayouts.admin.Settings;
+import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.pageapi.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package com.crmcardlayouts.operations;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.simulator.SimPortal;
-import com.crmcardlayouts.testing.Db;
 import com.crmcardlayouts.simulator.Simulator;
+import com.crmcardlayouts.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.web;
 
+import com.crmcardlayouts.pageapi.Caller;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,13 +23,13 @@ class AppSessionsTest {
     }
 
     private static String issued() {
-        return at(NOW, KEY).issue(3, "abc123", 7, false, true, "ru");
+        return at(NOW, KEY).issue(new Caller(3, 7, false, true), "abc123", "ru");
     }
 
     @Test
     void a_session_reads_back_what_was_signed() {
         AppSession session = at(NOW.plusSeconds(60), KEY).verify(issued()).orElseThrow();
-        assertEquals(new AppSession(3, "abc123", 7, false, true, "ru", NOW.plus(AppSessions.LIFETIME)), session);
+        assertEquals(new AppSession(new Caller(3, 7, false, true), "abc123", "ru", NOW.plus(AppSessions.LIFETIME)), session);
     }
 
     @Test

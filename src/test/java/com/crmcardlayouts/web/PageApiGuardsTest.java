@@ -3,6 +3,7 @@ package com.crmcardlayouts.web;
 import com.crmcardlayouts.admin.AuditEntry;
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.TokenCipher;
 import com.crmcardlayouts.simulator.Simulator;
@@ -177,21 +178,21 @@ class PageApiGuardsTest {
     void an_expired_session_is_unauthorized() {
         Clock anHourAgo = Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofMinutes(-61));
         String expired = new AppSessions(cipher.deriveKey("app-session"), anHourAgo)
-                .issue(portal.portalId, portal.sim.memberId(), PLAIN_USER, false, false, "en");
+                .issue(new Caller(portal.portalId, PLAIN_USER, false, false), portal.sim.memberId(), "en");
         reset(expired, OWN_DEAL).statusCode(401);
     }
 
     @Test
     void a_session_naming_another_portal_is_unauthorized() {
         String foreign = new AppSessions(cipher.deriveKey("app-session"), Clock.systemUTC())
-                .issue(portal.portalId, "0000another0portal0member0id0000", CRM_MANAGER, true, true, "en");
+                .issue(new Caller(portal.portalId, CRM_MANAGER, true, true), "0000another0portal0member0id0000", "en");
         reset(foreign, OTHERS_DEAL).statusCode(401);
     }
 
     @Test
     void a_session_of_another_deployment_is_unauthorized() {
         String foreign = new AppSessions("another-deployment-key-32-bytes!".getBytes(), Clock.systemUTC())
-                .issue(portal.portalId, portal.sim.memberId(), CRM_MANAGER, true, true, "en");
+                .issue(new Caller(portal.portalId, CRM_MANAGER, true, true), portal.sim.memberId(), "en");
         reset(foreign, OTHERS_DEAL).statusCode(401);
     }
 
