@@ -52,8 +52,12 @@ public class SettingsUpdater {
         if (!caller.portalAdmin()) {
             throw new Refused(Refusal.PORTAL_ADMIN_REQUIRED);
         }
-        return lock.tryWhileHeld(caller.portalId(), () -> bindThenStore(caller, wanted))
-                .orElseThrow(() -> new Refused(Refusal.SAVE_IN_PROGRESS));
+        try {
+            return lock.tryWhileHeld(caller.portalId(), () -> bindThenStore(caller, wanted))
+                    .orElseThrow(() -> new Refused(Refusal.SAVE_IN_PROGRESS));
+        } catch (PortalLock.Busy e) {
+            throw new Refused(Refusal.SAVE_IN_PROGRESS);
+        }
     }
 
     private long bindThenStore(Caller caller, Settings wanted) {

@@ -100,7 +100,6 @@ public class CardLayoutService {
         }
     }
 
-
     private Refused refuse(Caller caller, LayoutRequest request, Refusal refusal, String bitrix24Message) {
         String detail = bitrix24Message == null ? refusal.name() : refusal.name() + ": " + bitrix24Message;
         journal.record(entry(caller, request, refusal.code.name(), detail));

@@ -1,6 +1,7 @@
 package com.crmcardlayouts.cardlayouts;
 
 import com.crmcardlayouts.pageapi.Caller;
+
 import java.util.List;
 import java.util.Optional;
 

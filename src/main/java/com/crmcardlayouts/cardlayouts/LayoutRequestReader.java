@@ -3,6 +3,7 @@ package com.crmcardlayouts.cardlayouts;
 import com.crmcardlayouts.pageapi.JsonInput;
 import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.pageapi.Refused;
+
 import java.util.Optional;
 import java.util.Set;
 

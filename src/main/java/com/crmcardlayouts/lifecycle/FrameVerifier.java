@@ -67,6 +67,9 @@ public class FrameVerifier {
         if (!info.domain().equals(portal.domain) || !info.clientEndpoint().equals(portal.clientEndpoint)) {
             LOG.infof("Portal %s moved from %s to %s", portal.memberId, portal.domain, info.domain());
             portal = portals.moved(portal.id, info.facts());
+            if (!portal.isInstalled()) {
+                throw new FrameRejected(Reason.NOT_INSTALLED, frame.request().lang());
+            }
         }
         String presented = frame.request().applicationToken();
         if (portal.applicationToken == null && presented != null && !presented.isEmpty() && viewerIsAdmin(frame)) {

@@ -8,16 +8,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Whatever changes the tabs bound on a portal (an install, a settings save) runs one at a time per
  * portal, across every instance: a PostgreSQL transaction-level advisory lock on a connection of
  * its own. It holds no row while Bitrix24 answers, and it cannot outlive the work: ending the
- * transaction releases it, and so does a connection that breaks.
+ * transaction releases it, and so does a connection that breaks. Nobody waits while holding a
+ * connection, and at most {@link #HOLDERS} connections per instance hold a lock at once, so the
+ * work inside always finds pooled connections for its own queries.
  */
 @ApplicationScoped
 public class PortalLock {
@@ -31,70 +34,79 @@ public class PortalLock {
 
     private static final Logger LOG = Logger.getLogger(PortalLock.class);
     /** The lock's namespace (first key), so it cannot meet another advisory lock on the same portal id. */
-    private static final int BINDINGS = 0x5E77_1465;
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    static final int BINDINGS = 0x5E77_1465;
+    /** Well below the pool's 20 connections: installs and saves are rare, page requests are not. */
+    private static final int HOLDERS = 4;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
     private final AgroalDataSource dataSource;
+    private final Semaphore holders = new Semaphore(HOLDERS, true);
 
     PortalLock(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} holding the portal's lock; empty, without running it, while someone else holds it. */
-    public <T> Optional<T> tryWhileHeld(long portalId, Supplier<T> work) {
-        return withConnection(portalId, connection -> {
-            try (PreparedStatement statement = lockStatement(connection, "pg_try_advisory_xact_lock", portalId);
-                 ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1) ? Optional.of(work.get()) : Optional.empty();
-            }
-        });
-    }
-
     /**
-     * Runs {@code work} holding the portal's lock, waiting for it at most {@code patience}.
+     * Runs {@code work} (which must not return null) holding the portal's lock; empty, without running
+     * it, while someone else holds it.
      *
-     * @throws Busy when the lock stayed taken that long
+     * @throws Busy when this instance already holds as many locks as it allows, for longer than a few seconds
      */
-    public <T> T whileHeld(long portalId, Duration patience, Supplier<T> work) {
-        return withConnection(portalId, connection -> {
-            try (Statement timeout = connection.createStatement()) {
-                timeout.execute("set local lock_timeout = " + patience.toMillis());
-            }
-            try (PreparedStatement statement = lockStatement(connection, "pg_advisory_xact_lock", portalId)) {
-                statement.execute();
-            } catch (SQLException e) {
-                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                    throw new Busy(portalId);
-                }
-                throw e;
-            }
-            return work.get();
-        });
-    }
-
-    private interface LockedWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(long portalId, LockedWork<T> work) {
+    public <T> Optional<T> tryWhileHeld(long portalId, Supplier<T> work) {
+        acquireHolder(portalId);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                return work.run(connection);
+                return tryLock(connection, portalId) ? Optional.of(work.get()) : Optional.empty();
             } finally {
                 release(connection, portalId);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Locking portal " + portalId + " failed", e);
+        } finally {
+            holders.release();
         }
     }
 
-    private static PreparedStatement lockStatement(Connection connection, String function, long portalId) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("select " + function + "(?, ?)");
-        statement.setInt(1, BINDINGS);
-        // Portal ids are far below 2^31; a larger one would at worst share a lock with another portal.
-        statement.setInt(2, Long.hashCode(portalId));
-        return statement;
+    /**
+     * Runs {@code work} holding the portal's lock, trying for it for at most {@code patience}.
+     *
+     * @throws Busy when the lock stayed taken that long
+     */
+    public <T> T whileHeld(long portalId, Duration patience, Supplier<T> work) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Optional<T> done = tryWhileHeld(portalId, work);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            if (System.nanoTime() + RETRY_PAUSE.toNanos() > deadline) {
+                throw new Busy(portalId);
+            }
+            pause(portalId);
+        }
+    }
+
+    private void acquireHolder(long portalId) {
+        try {
+            if (!holders.tryAcquire(5, TimeUnit.SECONDS)) {
+                throw new Busy(portalId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy(portalId);
+        }
+    }
+
+    private static boolean tryLock(Connection connection, long portalId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
+            statement.setInt(1, BINDINGS);
+            // Portal ids are far below 2^31; a larger one would at worst share a lock with another portal.
+            statement.setInt(2, Long.hashCode(portalId));
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 
     /** Ends the transaction, which releases the lock; a failure here means the session, and the lock with it, is gone. */
@@ -105,6 +117,15 @@ public class PortalLock {
         } catch (SQLException e) {
             LOG.warnf("Ending the lock of portal %d failed; its database session is gone and the lock with it: %s",
                     portalId, e.getMessage());
+        }
+    }
+
+    private static void pause(long portalId) {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy(portalId);
         }
     }
 }

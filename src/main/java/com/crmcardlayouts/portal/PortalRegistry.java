@@ -139,17 +139,24 @@ public class PortalRegistry {
         }
     }
 
-    /** A user opened the app with a verified token: keep their pair; the installer's return lifts NEEDS_REAUTH. */
+    /**
+     * A user opened the app with a verified token: keep their pair; the installer's return lifts NEEDS_REAUTH.
+     * An uninstall that got in first wins: its wipe is not undone.
+     */
     @Transactional
     public void userReturned(long portalId, long userId, TokenPair pair) {
-        // Locks the portal row only when its state changes: every page open of every user lands here.
+        // Locks the portal row exclusively only when its state changes: every page open of every user lands here.
         // Portal first, token second: the order every writer keeps.
         em.createNativeQuery("""
                         update portal set status = 'ACTIVE', updated_at = now()
                         where id = ?1 and installed_by = ?2 and status = 'NEEDS_REAUTH'
                         """)
                 .setParameter(1, portalId).setParameter(2, userId).executeUpdate();
-        tokens.save(portalId, userId, pair);
+        Object status = em.createNativeQuery("select status from portal where id = ?1 for share")
+                .setParameter(1, portalId).getSingleResult();
+        if (!PortalStatus.UNINSTALLED.name().equals(status)) {
+            tokens.save(portalId, userId, pair);
+        }
     }
 
     /** A verified request showed the portal at another address than the stored one (a renamed portal): follow it. */

@@ -350,11 +350,6 @@ public final class SimPortal {
         return eventForms.uninstall(handlerIdOf("ONAPPUNINSTALL"), applicationToken(), false);
     }
 
-    /** The ONAPPUPDATE body for the current version (PREVIOUS_VERSION = version - 1), with fresh tokens of the installing admin. */
-    public Map<String, String> onAppUpdateEventForm() {
-        return eventForms.update(installingUserId(), handlerIdOf("ONAPPUPDATE"));
-    }
-
     private long handlerIdOf(String event) {
         return onlineBindings(event).stream().mapToLong(SimEventBinding::id).findFirst().orElse(0);
     }

@@ -82,7 +82,7 @@ public interface AppMessages {
     @Message("Bitrix24 cannot be reached right now. Please try again in a minute.")
     String error_bitrix24_unavailable();
 
-    @Message("Another administrator is saving this app's settings right now. Please open the app again in a minute.")
+    @Message("The app is being set up or its settings are being saved on this portal right now. Please open the app again in a minute.")
     String error_busy();
 
     @Message("Bitrix24 reported an error. Please try again; if it keeps happening, contact the app's support.")

@@ -7,7 +7,6 @@ import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.cardlayouts.ViewerRights;
 import com.crmcardlayouts.lifecycle.Bindings;
-import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
 import com.crmcardlayouts.lifecycle.FrameRejected;
 import com.crmcardlayouts.lifecycle.FrameRequest;
 import com.crmcardlayouts.lifecycle.FrameVerifier;

@@ -168,7 +168,7 @@ class TokenRefreshTest {
     }
 
     @Test
-    void a_portal_that_cannot_be_reached_is_tried_three_times_then_reported_unavailable() {
+    void a_portal_that_cannot_be_reached_is_reported_unavailable() {
         SimPortal portal = installed();
         long portalId = Db.portal(portal.memberId()).id;
         // Nothing listens on port 1.

@@ -3,6 +3,8 @@ package com.crmcardlayouts.lifecycle;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.PortalStatus;
+import com.crmcardlayouts.portal.TokenPair;
+import com.crmcardlayouts.simulator.IssuedTokens;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Db;
@@ -190,6 +192,19 @@ class EventsTest {
 
         event(body).then().statusCode(200);
         assertEquals(stored.uninstalledAt, Db.portal(portal.memberId()).uninstalledAt);
+    }
+
+    @Test
+    void a_page_opened_just_before_an_uninstall_does_not_bring_a_token_back() {
+        SimPortal portal = simulator.createPortal();
+        install(portal);
+        long portalId = Db.portal(portal.memberId()).id;
+        event(Fixture.form("onappuninstall-event.form", eventValues(portal, ADMIN))).then().statusCode(200);
+
+        IssuedTokens late = portal.issueTokens(PLAIN_USER);
+        registry.userReturned(portalId, PLAIN_USER, new TokenPair(late.accessToken(), late.refreshToken(), late.expiresAt()));
+
+        assertEquals(0, tokens(portalId));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package com.crmcardlayouts.portal;
 
+import com.crmcardlayouts.testing.Db;
 import com.crmcardlayouts.testing.Latches;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +24,8 @@ class PortalLockTest {
 
     @Inject
     PortalLock lock;
+    @Inject
+    EntityManager em;
 
     @Test
     void while_one_holds_a_portal_another_is_refused_or_waits_in_vain_and_other_portals_are_free() throws Exception {
@@ -41,7 +46,32 @@ class PortalLockTest {
             release.countDown();
         }
         assertEquals(Optional.of("first"), holder.get(10, TimeUnit.SECONDS));
-        assertEquals("after", lock.whileHeld(901, Duration.ofMillis(200), () -> "after"), "the lock ends with its work");
+        assertEquals(0, advisoryLocksOn(901), "the lock ends with its work, whichever pooled connection held it");
+        assertEquals("after", lock.whileHeld(901, Duration.ofMillis(200), () -> "after"));
+    }
+
+    @Test
+    void a_waiting_request_takes_the_lock_once_it_is_free() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Optional<String>> holder = CompletableFuture.supplyAsync(() -> lock.tryWhileHeld(904, () -> {
+            held.countDown();
+            Latches.await(release);
+            return "first";
+        }));
+        assertTrue(held.await(10, TimeUnit.SECONDS));
+        CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> lock.whileHeld(904, Duration.ofSeconds(20), () -> "second"));
+        Thread.sleep(300);
+        assertFalse(waiter.isDone(), "it waits while the lock is held");
+        release.countDown();
+
+        assertEquals(Optional.of("first"), holder.get(10, TimeUnit.SECONDS));
+        assertEquals("second", waiter.get(10, TimeUnit.SECONDS));
+    }
+
+    private long advisoryLocksOn(long portalId) {
+        return Db.count(em, "select count(*) from pg_locks where locktype = 'advisory' and classid::bigint = ?1 and objid::bigint = ?2",
+                (long) PortalLock.BINDINGS, portalId);
     }
 
     @Test

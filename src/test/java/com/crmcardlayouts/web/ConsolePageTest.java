@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -151,11 +152,19 @@ class ConsolePageTest {
                 return true;
             }).orElseThrow());
             assertTrue(held.await(10, TimeUnit.SECONDS));
+            Instant before = Db.portal(portal.sim.memberId()).updatedAt;
+            int placementReads = portal.sim.restCallCount("placement.get");
             Future<Integer> install = threads.submit(() ->
                     InstalledPortal.frame(portal.sim, ADMIN, "DEFAULT", null, "en", "/bitrix24/install").then().extract().statusCode());
 
-            Db.awaitALockWaiter(em);
+            // The install has stored the portal and now tries for the lock every 100 ms.
+            for (int waited = 0; !Db.portal(portal.sim.memberId()).updatedAt.isAfter(before); waited += 20) {
+                assertTrue(waited < 20_000, "the install never stored the portal");
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
             assertFalse(install.isDone(), "the install waits while the save holds the portal");
+            assertEquals(placementReads, portal.sim.restCallCount("placement.get"), "and has not touched the bindings");
             release.countDown();
             save.get(10, TimeUnit.SECONDS);
 
