@@ -36,7 +36,7 @@ public class PortalLock {
     /** The lock's namespace (first key), so it cannot meet another advisory lock on the same portal id. */
     static final int BINDINGS = 0x5E77_1465;
     /** Well below the pool's 20 connections: installs and saves are rare, page requests are not. */
-    private static final int HOLDERS = 4;
+    private static final int HOLDERS = 8;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
     private final AgroalDataSource dataSource;
