@@ -8,9 +8,13 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +71,37 @@ class PortalLockTest {
 
         assertEquals(Optional.of("first"), holder.get(10, TimeUnit.SECONDS));
         assertEquals("second", waiter.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void an_instance_holds_at_most_eight_locks_so_the_work_inside_finds_pooled_connections() throws Exception {
+        CountDownLatch allHeld = new CountDownLatch(8);
+        CountDownLatch release = new CountDownLatch(1);
+        List<CompletableFuture<Optional<Long>>> holders = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(9);
+        try {
+            for (long portal = 911; portal <= 918; portal++) {
+                long id = portal;
+                holders.add(CompletableFuture.supplyAsync(() -> lock.tryWhileHeld(id, () -> {
+                    allHeld.countDown();
+                    Latches.await(release);
+                    return id;
+                }), threads));
+            }
+            assertTrue(allHeld.await(10, TimeUnit.SECONDS));
+            CompletableFuture<Optional<String>> ninth = CompletableFuture.supplyAsync(() -> lock.tryWhileHeld(919, () -> "ninth"), threads);
+            Thread.sleep(300);
+            assertFalse(ninth.isDone(), "a ninth holder waits for a free slot");
+            release.countDown();
+
+            assertEquals(Optional.of("ninth"), ninth.get(10, TimeUnit.SECONDS));
+            for (CompletableFuture<Optional<Long>> holder : holders) {
+                assertTrue(holder.get(10, TimeUnit.SECONDS).isPresent());
+            }
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
     }
 
     private long advisoryLocksOn(long portalId) {
