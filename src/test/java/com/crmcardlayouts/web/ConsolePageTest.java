@@ -16,7 +16,6 @@ import com.crmcardlayouts.testing.Latches;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +50,6 @@ class ConsolePageTest {
     SettingsService settings;
     @Inject
     PortalLock portalLock;
-    @Inject
-    EntityManager em;
 
     InstalledPortal portal;
 
