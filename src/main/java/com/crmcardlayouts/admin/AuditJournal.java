@@ -11,6 +11,8 @@ import java.util.List;
 public class AuditJournal {
 
     public static final int PAGE_SIZE = 20;
+    /** The last page whose rows an {@code int} offset still reaches; a higher one would overflow it. */
+    public static final int LAST_PAGE = Integer.MAX_VALUE / PAGE_SIZE;
     private static final int DETAIL_LENGTH = 1000;
 
     /** Stores the entry and returns its id. */
@@ -23,7 +25,7 @@ public class AuditJournal {
         return entry.id;
     }
 
-    /** Page {@code page} (from 1) of the portal's journal, newest first. */
+    /** Page {@code page} (from 1 to {@link #LAST_PAGE}) of the portal's journal, newest first. */
     @Transactional
     public AuditPage page(long portalId, int page) {
         int index = Math.max(page, 1) - 1;

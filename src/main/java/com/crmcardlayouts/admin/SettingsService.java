@@ -2,15 +2,12 @@ package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.lifecycle.ChosenTabs;
-import com.crmcardlayouts.portal.PortalEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Reads and stores each portal's settings. */
 @ApplicationScoped
@@ -29,10 +26,19 @@ public class SettingsService implements ChosenTabs {
         return row == null ? Settings.DEFAULTS : Settings.of(row);
     }
 
-    /** A reinstall has just reset them to the defaults (see {@link #onInstalled}); a repeated install keeps the choice. */
+    /**
+     * What an install binds: the administrators' stored choice, kept across a reinstall and any
+     * registration again; only a portal that never saved settings gets the defaults.
+     */
     @Override
     public List<CardType> of(long portalId) {
         return forPortal(portalId).tabs();
+    }
+
+    /** The stored settings; empty while the defaults apply. */
+    @Transactional
+    public Optional<Settings> stored(long portalId) {
+        return PortalSettings.<PortalSettings>findByIdOptional(portalId).map(Settings::of);
     }
 
     @Transactional
@@ -40,13 +46,26 @@ public class SettingsService implements ChosenTabs {
         upsert(portalId, adminUserId, settings);
     }
 
-    /** An install binds the default tabs, so the settings start over from the defaults to match. */
+    /** Puts back what {@link #stored} read before a save whose binding failed; who saved last stays as it was. */
     @Transactional
-    void onInstalled(@Observes PortalEvents.Installed installed) {
-        upsert(installed.portalId(), null, Settings.DEFAULTS);
+    public void restore(long portalId, Optional<Settings> previous) {
+        if (previous.isEmpty()) {
+            PortalSettings.deleteById(portalId);
+            return;
+        }
+        em.createNativeQuery("""
+                update portal_settings set tab_entity_types = ?2, non_admins_may_use = ?3, users_may_reset_own = ?4,
+                    updated_at = now()
+                where portal_id = ?1
+                """)
+                .setParameter(1, portalId)
+                .setParameter(2, previous.get().tabColumn())
+                .setParameter(3, previous.get().nonAdminsMayUse())
+                .setParameter(4, previous.get().usersMayResetOwn())
+                .executeUpdate();
     }
 
-    private void upsert(long portalId, Long userId, Settings settings) {
+    private void upsert(long portalId, long userId, Settings settings) {
         em.createNativeQuery("""
                 insert into portal_settings (portal_id, tab_entity_types, non_admins_may_use, users_may_reset_own, updated_by, updated_at)
                 values (?1, ?2, ?3, ?4, ?5, now())
@@ -58,7 +77,7 @@ public class SettingsService implements ChosenTabs {
                 .setParameter(2, settings.tabColumn())
                 .setParameter(3, settings.nonAdminsMayUse())
                 .setParameter(4, settings.usersMayResetOwn())
-                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, userId))
+                .setParameter(5, userId)
                 .executeUpdate();
     }
 }

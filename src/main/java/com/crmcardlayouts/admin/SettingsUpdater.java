@@ -14,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A portal administrator changes the settings from the console. The tabs are bound first, with
- * that administrator's own token, and the settings are stored only once Bitrix24 has accepted
- * them: a failed save leaves the old settings live and says why. Saves of one portal run one at a
+ * A portal administrator changes the settings from the console. The settings are stored first and
+ * the tabs then bound, with that administrator's own token; when Bitrix24 refuses the binding, the
+ * old settings are put back and the answer says why. Storing cannot fail after a binding (the
+ * tab list has no length limit), so stored and bound tabs never part ways. Saves of one portal run one at a
  * time and never beside an install (on every instance), so two administrators saving at once cannot
  * leave the stored tabs different from the bound ones; a save that finds another running is refused
  * at once rather than holding a pooled connection while it waits. Smart processes are checked
@@ -53,28 +55,38 @@ public class SettingsUpdater {
             throw new Refused(Refusal.PORTAL_ADMIN_REQUIRED);
         }
         try {
-            return lock.tryWhileHeld(caller.portalId(), () -> bindThenStore(caller, wanted))
+            return lock.tryWhileHeld(caller.portalId(), () -> storeThenBind(caller, wanted))
                     .orElseThrow(() -> new Refused(Refusal.SAVE_IN_PROGRESS));
         } catch (PortalLock.Busy e) {
             throw new Refused(Refusal.SAVE_IN_PROGRESS);
         }
     }
 
-    private long bindThenStore(Caller caller, Settings wanted) {
+    private long storeThenBind(Caller caller, Settings wanted) {
         if (!portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false)) {
             throw new Refused(Refusal.NOT_INSTALLED);
         }
         try {
             requireExistingSmartProcesses(caller, wanted);
-            binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs());
         } catch (Bitrix24Exception e) {
-            LOG.infof("Re-binding tabs on portal %d failed, settings unchanged: %s", caller.portalId(), e.getMessage());
-            Refusal refusal = Bitrix24Failures.refusal(e, true);
-            journal.record(entry(caller, wanted, refusal.code.name(), refusal.name() + ": " + e.getMessage()));
-            throw new Refused(refusal);
+            throw refused(caller, wanted, e);
         }
+        Optional<Settings> previous = settings.stored(caller.portalId());
         settings.save(caller.portalId(), caller.userId(), wanted);
+        try {
+            binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs());
+        } catch (RuntimeException e) {
+            settings.restore(caller.portalId(), previous);
+            throw e instanceof Bitrix24Exception failure ? refused(caller, wanted, failure) : e;
+        }
         return journal.record(entry(caller, wanted, AuditEntry.SUCCESS, describe(wanted)));
+    }
+
+    private Refused refused(Caller caller, Settings wanted, Bitrix24Exception e) {
+        LOG.infof("Re-binding tabs on portal %d failed, settings unchanged: %s", caller.portalId(), e.getMessage());
+        Refusal refusal = Bitrix24Failures.refusal(e, true);
+        journal.record(entry(caller, wanted, refusal.code.name(), refusal.name() + ": " + e.getMessage()));
+        return new Refused(refusal);
     }
 
     private void requireExistingSmartProcesses(Caller caller, Settings wanted) {

@@ -1,5 +1,7 @@
 package com.crmcardlayouts.bitrix24;
 
+import java.util.regex.Pattern;
+
 /**
  * Bitrix24 answered with an error. {@link #code()} is Bitrix24's {@code error} (may be empty:
  * card-configuration errors carry only a description), {@link #description()} its text.
@@ -7,13 +9,15 @@ package com.crmcardlayouts.bitrix24;
  */
 public class Bitrix24Exception extends RuntimeException {
 
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+
     private final String code;
     private final String description;
 
     public Bitrix24Exception(String code, String description) {
-        super(describe(code, description));
-        this.code = code == null ? "" : code;
-        this.description = description == null ? "" : description;
+        super(describe(printable(code), printable(description)));
+        this.code = printable(code);
+        this.description = printable(description);
     }
 
     public String code() {
@@ -30,7 +34,15 @@ public class Bitrix24Exception extends RuntimeException {
     }
 
     private static String describe(String code, String description) {
-        return (code == null || code.isEmpty() ? "(no code)" : code) + ": " + (description == null ? "" : description);
+        return (code.isEmpty() ? "(no code)" : code) + ": " + description;
+    }
+
+    /**
+     * The portal's or OAuth server's own words without control, format and line-separator characters:
+     * they end up in log lines, the journal and pages, where a CR/LF could forge a line.
+     */
+    private static String printable(String text) {
+        return text == null ? "" : CONTROL.matcher(text).replaceAll(" ");
     }
 
     /** The acting user may not do this (Bitrix24's {@code Access denied.}, {@code ACCESS_DENIED}, missing scope). */

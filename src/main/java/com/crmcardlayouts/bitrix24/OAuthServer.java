@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Verifies tokens with, and refreshes them at, the configured OAuth server; the client secret goes nowhere else. */
 @ApplicationScoped
@@ -28,13 +29,15 @@ public class OAuthServer {
 
     private final OAuthServerApi.Verification verification;
     private final OAuthServerApi.TokenEndpoint tokenEndpoint;
+    private final OAuthServerApi.QuickTokenEndpoint quickTokenEndpoint;
     private final Bitrix24Config config;
     private final MeterRegistry metrics;
 
     public OAuthServer(@RestClient OAuthServerApi.Verification verification, @RestClient OAuthServerApi.TokenEndpoint tokenEndpoint,
-                       Bitrix24Config config, MeterRegistry metrics) {
+                       @RestClient OAuthServerApi.QuickTokenEndpoint quickTokenEndpoint, Bitrix24Config config, MeterRegistry metrics) {
         this.verification = verification;
         this.tokenEndpoint = tokenEndpoint;
+        this.quickTokenEndpoint = quickTokenEndpoint;
         this.config = config;
         this.metrics = metrics;
     }
@@ -83,12 +86,26 @@ public class OAuthServer {
      * @return the new pair, or empty when the OAuth server refused the refresh token ({@code invalid_grant})
      */
     public Optional<TokenPair> refresh(String refreshToken) {
+        return refresh(refreshToken, tokenEndpoint::token);
+    }
+
+    /**
+     * {@link #refresh} with the short timeouts of an event answer: for asking, within Bitrix24's
+     * 2 s, whether a stored refresh token still works. A rotation whose answer is cut short is
+     * lost, so only a caller who would otherwise have to assume the token dead may use it.
+     */
+    public Optional<TokenPair> refreshQuickly(String refreshToken) {
+        return refresh(refreshToken, quickTokenEndpoint::token);
+    }
+
+    private Optional<TokenPair> refresh(String refreshToken,
+                                        Function<MultivaluedMap<String, String>, Response> endpoint) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("grant_type", "refresh_token");
         form.add("client_id", config.clientId());
         form.add("client_secret", config.clientSecret());
         form.add("refresh_token", refreshToken);
-        RemoteAnswer answer = send(() -> tokenEndpoint.token(form), "oauth.token");
+        RemoteAnswer answer = send(() -> endpoint.apply(form), "oauth.token");
         if (answer.isError()) {
             String code = answer.errorCode();
             metrics.counter("bitrix24.token.refreshes", "outcome", DEAD_REFRESH_TOKEN.contains(code) ? "revoked" : "failed").increment();
@@ -101,9 +118,11 @@ public class OAuthServer {
             if (answer.status() >= 500 || answer.body() == null) {
                 throw new Bitrix24Exception.Unavailable(code, "The Bitrix24 OAuth server failed");
             }
-            // wrong_client / invalid_client: our own registration is wrong; say so without the secret.
-            LOG.errorf("The OAuth server refused the app's credentials (%s): check BITRIX24_CLIENT_ID and BITRIX24_CLIENT_SECRET", code);
-            throw new Bitrix24Exception(code, answer.errorDescription());
+            // wrong_client / invalid_client: our own registration is wrong (or the app is gone); say so without the secret.
+            Bitrix24Exception refused = new Bitrix24Exception(code, answer.errorDescription());
+            LOG.errorf("The OAuth server refused the app's credentials (%s): check BITRIX24_CLIENT_ID and BITRIX24_CLIENT_SECRET",
+                    refused.code());
+            throw refused;
         }
         JsonNode body = answer.body();
         String access = body.path("access_token").asText("");

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -25,13 +26,13 @@ public class PortalRegistry {
     private final EntityManager em;
     private final TokenCipher cipher;
     private final TokenStore tokens;
-    private final Event<PortalEvents.Installed> installed;
+    private final Event<PortalEvents.Lifecycle> lifecycle;
 
-    public PortalRegistry(EntityManager em, TokenCipher cipher, TokenStore tokens, Event<PortalEvents.Installed> installed) {
+    public PortalRegistry(EntityManager em, TokenCipher cipher, TokenStore tokens, Event<PortalEvents.Lifecycle> lifecycle) {
         this.em = em;
         this.cipher = cipher;
         this.tokens = tokens;
-        this.installed = installed;
+        this.lifecycle = lifecycle;
     }
 
     @Transactional
@@ -62,7 +63,7 @@ public class PortalRegistry {
         portal.installedBy = adminUserId;
         portal.status = portal.applicationToken == null ? PortalStatus.NEW : PortalStatus.ACTIVE;
         tokens.save(portal.id, adminUserId, adminTokens);
-        finish(installation);
+        finish(installation, adminUserId);
         return portal;
     }
 
@@ -85,35 +86,45 @@ public class PortalRegistry {
             portal.status = PortalStatus.ACTIVE;
         }
         userTokens.ifPresent(pair -> tokens.save(portal.id, userId, pair));
-        finish(installation);
+        finish(installation, userId);
         return portal;
     }
 
-    /** A portal row under lock; {@code isNew} when this request starts an installation (first or after an uninstall). */
-    private record Installation(Portal portal, boolean isNew) {
+    /**
+     * A portal row under lock; {@code isNew} when this request starts an installation, {@code again} when that
+     * installation follows an earlier one (a reinstall). Settings are the portal's, not the installation's: both keep them.
+     */
+    private record Installation(Portal portal, boolean isNew, boolean again) {
     }
 
     /** Locks (or creates) the portal, follows its verified address, and starts a new installation when it had none. */
     private Installation begin(VerifiedPortal facts) {
         Portal portal = lockOrCreate(facts);
         boolean isNew = !portal.isInstalled() || portal.installedAt == null;
+        boolean again = isNew && portal.installedAt != null;
         apply(portal, facts);
         if (isNew) {
-            portal.installedAt = Instant.now();
+            // Also what app-sessions of an earlier installation are told apart by: to the millisecond, as they carry it.
+            portal.installedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             portal.uninstalledAt = null;
         }
-        return new Installation(portal, isNew);
+        return new Installation(portal, isNew, again);
     }
 
-    private void finish(Installation installation) {
+    private void finish(Installation installation, long userId) {
         if (installation.isNew()) {
-            installed.fire(new PortalEvents.Installed(installation.portal().id));
+            PortalEvents.Change change = installation.again() ? PortalEvents.Change.REINSTALLED : PortalEvents.Change.INSTALLED;
+            lifecycle.fire(new PortalEvents.Lifecycle(installation.portal().id, change, userId, null));
         }
     }
 
-    /** A verified {@code ONAPPUPDATE}: the new application token and version. */
+    /**
+     * A verified {@code ONAPPUPDATE}: the new application token and version.
+     *
+     * @param userId the administrator the OAuth server named for the event, {@code null} when the stored application token vouched for it
+     */
     @Transactional
-    public void onAppUpdate(long portalId, String applicationToken, Integer version) {
+    public void onAppUpdate(long portalId, String applicationToken, Integer version, Long userId) {
         Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
         if (applicationToken != null && !applicationToken.isBlank()) {
             portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
@@ -125,6 +136,8 @@ public class PortalRegistry {
             portal.status = PortalStatus.ACTIVE;
         }
         portal.updatedAt = Instant.now();
+        lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UPDATED, userId,
+                version == null ? null : "version " + version));
     }
 
     /** A verified {@code ONAPPUNINSTALL}: every token goes, the portal row and its history stay. Idempotent. */
@@ -136,7 +149,18 @@ public class PortalRegistry {
             portal.status = PortalStatus.UNINSTALLED;
             portal.uninstalledAt = Instant.now();
             portal.updatedAt = Instant.now();
+            lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UNINSTALLED, null, null));
         }
+    }
+
+    /**
+     * A lifecycle event for this portal was refused; nothing else changes.
+     *
+     * @param why a fixed phrase of the app's, never text from the request
+     */
+    @Transactional
+    public void refused(long portalId, Long userId, String why) {
+        lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.EVENT_REFUSED, userId, why));
     }
 
     /**

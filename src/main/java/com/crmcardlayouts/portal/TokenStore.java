@@ -1,6 +1,7 @@
 package com.crmcardlayouts.portal;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -42,6 +43,18 @@ public class TokenStore {
         }
         return UserToken.find(portalId, userId)
                 .filter(token -> token.revokedAt == null)
+                .map(token -> credentials(portal, token));
+    }
+
+    /** The portal's most recently stored pair that is not known dead, e.g. to ask the OAuth server whether access is gone. */
+    @Transactional
+    public Optional<UserCredentials> mostRecent(long portalId) {
+        Portal portal = Portal.findById(portalId);
+        if (portal == null) {
+            return Optional.empty();
+        }
+        return UserToken.<UserToken>find("portalId = ?1 and revokedAt is null", Sort.descending("updatedAt"), portalId)
+                .firstResultOptional()
                 .map(token -> credentials(portal, token));
     }
 

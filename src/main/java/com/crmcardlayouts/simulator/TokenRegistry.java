@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The OAuth server's memory: every access and refresh token of every simulated portal.
  * Refresh is atomic per refresh token: of two concurrent refreshes with the same token exactly one wins.
+ * Refreshes and revocations exclude each other, so a refresh in flight during an uninstall cannot
+ * leave a live pair behind it, as Bitrix24 has revoked everything before it sends ONAPPUNINSTALL.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = {"dev", "test", "demo"})
@@ -88,7 +90,7 @@ public class TokenRegistry {
         return token == null ? Optional.empty() : Optional.ofNullable(accessTokens.get(token));
     }
 
-    public RefreshOutcome refresh(String refreshToken) {
+    public synchronized RefreshOutcome refresh(String refreshToken) {
         RefreshGrant grant = refreshTokens.remove(refreshToken);
         if (grant == null) {
             return new Rejected(Optional.ofNullable(deadRefreshTokens.get(refreshToken)));
@@ -103,12 +105,12 @@ public class TokenRegistry {
         accessTokens.values().stream().filter(g -> g.portal == portal).forEach(g -> g.expiresAt = past);
     }
 
-    void revokeRefreshTokens(SimPortal portal, long userId) {
+    synchronized void revokeRefreshTokens(SimPortal portal, long userId) {
         kill(refreshTokens.values().stream()
                 .filter(g -> g.portal() == portal && g.userId() == userId).toList());
     }
 
-    void revokeAll(SimPortal portal) {
+    synchronized void revokeAll(SimPortal portal) {
         kill(refreshTokens.values().stream().filter(g -> g.portal() == portal).toList());
         accessTokens.values().removeIf(g -> g.portal == portal);
     }

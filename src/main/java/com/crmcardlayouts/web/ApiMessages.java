@@ -1,5 +1,6 @@
 package com.crmcardlayouts.web;
 
+import com.crmcardlayouts.admin.AuditJournal;
 import com.crmcardlayouts.pageapi.Refused;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -42,6 +43,7 @@ final class ApiMessages {
             case TABS_INVALID -> msg.api_tabs_invalid();
             case SMART_PROCESS_UNKNOWN -> msg.api_smart_process_unknown(field);
             case PAGE_INVALID -> msg.api_page_invalid();
+            case PAGE_OUT_OF_RANGE -> msg.api_page_out_of_range(AuditJournal.LAST_PAGE);
             case SESSION_INVALID -> msg.api_session_invalid();
             case NOT_INSTALLED -> msg.api_not_installed();
             case SAVE_IN_PROGRESS -> msg.api_save_in_progress();

@@ -312,6 +312,24 @@ public interface AppMessages {
     @Message("Changed the settings")
     String journal_settings_changed();
 
+    @Message("Installed the app")
+    String journal_app_installed();
+
+    @Message("Reinstalled the app")
+    String journal_app_reinstalled();
+
+    @Message("Updated the app")
+    String journal_app_updated();
+
+    @Message("Uninstalled the app")
+    String journal_app_uninstalled();
+
+    @Message("Refused an app event said to come from Bitrix24")
+    String journal_app_event_refused();
+
+    @Message("Refused")
+    String outcome_refused();
+
     @Message("Done")
     String outcome_success();
 
@@ -390,6 +408,9 @@ public interface AppMessages {
 
     @Message("\"page\" must be a whole number of 1 or more.")
     String api_page_invalid();
+
+    @Message("\"page\" may be at most {last}.")
+    String api_page_out_of_range(int last);
 
     @Message("There is no such page-API request.")
     String api_not_found();

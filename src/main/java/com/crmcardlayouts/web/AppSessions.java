@@ -1,6 +1,7 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.TokenCipher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * Issues and checks app-sessions: {@code base64url(json) "." base64url(HMAC-SHA256)} under a key
  * derived from {@code APP_ENCRYPTION_KEY}, so they survive restarts and work on every instance
- * but nowhere else. Stateless: a session cannot be revoked, which is why it lives at most an hour.
+ * but nowhere else. Stateless: a session cannot be revoked, which is why it lives at most an hour, names
+ * the installation it was issued in (see {@link SessionGuard}) and its time of issue.
  */
 @ApplicationScoped
 public class AppSessions {
@@ -47,16 +49,19 @@ public class AppSessions {
         this.clock = clock;
     }
 
-    /** A session for a verified viewer, valid for {@link #LIFETIME}. */
-    public String issue(Caller caller, String memberId, String lang) {
+    /** A session for a verified viewer of the portal's current installation, valid for {@link #LIFETIME}. */
+    public String issue(Caller caller, Portal portal, String lang) {
+        Instant now = clock.instant();
         ObjectNode payload = JSON.createObjectNode()
                 .put("p", caller.portalId())
-                .put("m", memberId)
+                .put("m", portal.memberId)
+                .put("i", portal.installedAt.toEpochMilli())
                 .put("u", caller.userId())
                 .put("a", caller.portalAdmin())
                 .put("c", caller.crmSettingsManager())
                 .put("l", lang)
-                .put("e", clock.instant().plus(LIFETIME).getEpochSecond());
+                .put("t", now.getEpochSecond())
+                .put("e", now.plus(LIFETIME).getEpochSecond());
         String body = ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
         return body + "." + ENCODER.encodeToString(sign(body));
     }
@@ -85,7 +90,8 @@ public class AppSessions {
             }
             Caller caller = new Caller(payload.path("p").asLong(), payload.path("u").asLong(),
                     payload.path("a").asBoolean(), payload.path("c").asBoolean());
-            return Optional.of(new AppSession(caller, payload.path("m").asText(), payload.path("l").asText("en"), expiresAt));
+            return Optional.of(new AppSession(caller, payload.path("m").asText(), Instant.ofEpochMilli(payload.path("i").asLong()),
+                    payload.path("l").asText("en"), Instant.ofEpochSecond(payload.path("t").asLong()), expiresAt));
         } catch (IllegalArgumentException | IOException e) {
             return Optional.empty();
         }

@@ -69,11 +69,11 @@ public class ConsolePage {
         Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame).portal();
         if (served && !isPortalAdmin(portal, frame)) {
             // The console does not ask for CRM rights; the session claims none, so the page API can only narrow.
-            String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal.memberId, request.lang());
+            String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal, request.lang());
             return responses.page(Templates.about(session), request.locale(), portal.origin());
         }
         // Bitrix24 treats portal administrators as CRM settings managers, so no CRM-rights probe is needed.
-        String session = sessions.issue(new Caller(portal.id, frame.userId(), true, true), portal.memberId, request.lang());
+        String session = sessions.issue(new Caller(portal.id, frame.userId(), true, true), portal, request.lang());
         TemplateInstance page = Templates.console(console.open(portal, frame.userId()), CardType.FIXED,
                 session);
         return responses.page(page, request.locale(), portal.origin());

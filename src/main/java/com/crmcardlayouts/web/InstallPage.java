@@ -46,7 +46,7 @@ public class InstallPage {
         Installer.Result result = installer.install(request);
         Portal portal = result.portal();
         // The installer is a portal administrator, whom Bitrix24 treats as a CRM settings manager too.
-        String session = sessions.issue(new Caller(portal.id, result.adminUserId(), true, true), portal.memberId, request.lang());
+        String session = sessions.issue(new Caller(portal.id, result.adminUserId(), true, true), portal, request.lang());
         TemplateInstance page = Templates.installed(result.tabs(), Bindings.EVENTS, session);
         return responses.page(page, request.locale(), portal.origin());
     }

@@ -61,10 +61,10 @@ public class PlacementPage {
         Optional<CardTab> tab = open(portal, frame, card);
         if (tab.isEmpty()) {
             // Only viewers who manage no layouts are kept out, so the session names no rights.
-            String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal.memberId, request.lang());
+            String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal, request.lang());
             return responses.page(Templates.unavailable(session), request.locale(), portal.origin());
         }
-        String session = sessions.issue(tab.get().caller(), portal.memberId, request.lang());
+        String session = sessions.issue(tab.get().caller(), portal, request.lang());
         return responses.page(Templates.tab(tab.get(), session), request.locale(), portal.origin());
     }
 

@@ -31,7 +31,7 @@ public class SettingsApi {
     @PUT
     public Map<String, Object> update(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         Settings wanted = SettingsReader.read(body);
-        AppSession session = guard.require(authorization);
+        AppSession session = guard.requireAdmin(authorization);
         return Map.of("result", true, "auditId", updater.update(session.caller(), wanted));
     }
 }
