@@ -52,8 +52,8 @@ public final class SimPortal {
     private final Services services;
 
     private final Map<Long, SimUser> users = new ConcurrentSkipListMap<>();
-    private final Map<Integer, SimSmartProcess> smartProcesses =
-            Map.of(SMART_PROCESS_ID, new SimSmartProcess(1, SMART_PROCESS_ID, SMART_PROCESS_TITLE, Set.of(0, 5)));
+    private final Map<Integer, SimSmartProcess> smartProcesses = new ConcurrentSkipListMap<>(
+            Map.of(SMART_PROCESS_ID, new SimSmartProcess(1, SMART_PROCESS_ID, SMART_PROCESS_TITLE, Set.of(0, 5))));
     private final EditorOptions editorOptions = new EditorOptions();
     private final EventForms eventForms = new EventForms(this);
 
@@ -173,7 +173,16 @@ public final class SimPortal {
 
     /** Smart processes of this portal by entity type id. */
     public Map<Integer, SimSmartProcess> smartProcesses() {
-        return smartProcesses;
+        return Collections.unmodifiableMap(smartProcesses);
+    }
+
+    /** Creates a smart process with one category, as a CRM administrator does; returns its entity type id. */
+    public int addSmartProcess(String title) {
+        synchronized (smartProcesses) {
+            int entityTypeId = smartProcesses.keySet().stream().mapToInt(Integer::intValue).max().orElse(1030) + 2;
+            smartProcesses.put(entityTypeId, new SimSmartProcess(smartProcesses.size() + 1, entityTypeId, title, Set.of(0)));
+            return entityTypeId;
+        }
     }
 
     // ---- the app's installation -----------------------------------------------------------------

@@ -1,6 +1,7 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.portal.Portal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,14 +23,20 @@ class AppSessionsTest {
         return new AppSessions(key, Clock.fixed(instant, ZoneOffset.UTC));
     }
 
+    private static final Instant INSTALLED_AT = Instant.parse("2026-04-30T08:15:30.123Z");
+
     private static String issued() {
-        return at(NOW, KEY).issue(new Caller(3, 7, false, true), "abc123", "ru");
+        Portal portal = new Portal();
+        portal.memberId = "abc123";
+        portal.installedAt = INSTALLED_AT;
+        return at(NOW, KEY).issue(new Caller(3, 7, false, true), portal, "ru");
     }
 
     @Test
     void a_session_reads_back_what_was_signed() {
         AppSession session = at(NOW.plusSeconds(60), KEY).verify(issued()).orElseThrow();
-        assertEquals(new AppSession(new Caller(3, 7, false, true), "abc123", "ru", NOW.plus(AppSessions.LIFETIME)), session);
+        assertEquals(new AppSession(new Caller(3, 7, false, true), "abc123", INSTALLED_AT, "ru", NOW, NOW.plus(AppSessions.LIFETIME)),
+                session);
     }
 
     @Test

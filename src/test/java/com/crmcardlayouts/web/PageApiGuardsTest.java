@@ -4,6 +4,7 @@ import com.crmcardlayouts.admin.AuditEntry;
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.TokenCipher;
 import com.crmcardlayouts.simulator.Simulator;
@@ -57,6 +58,11 @@ class PageApiGuardsTest {
     private long bitrix24Calls() {
         return portal.sim.restCallCount("crm.item.details.configuration.reset")
                 + portal.sim.restCallCount("crm.item.details.configuration.forcecommonscopeforall");
+    }
+
+    /** The portal's row as stored now (detached: changing it changes nothing). */
+    private Portal stored() {
+        return portals.find(portal.portalId).orElseThrow();
     }
 
     private AuditEntry lastEntry() {
@@ -178,21 +184,23 @@ class PageApiGuardsTest {
     void an_expired_session_is_unauthorized() {
         Clock anHourAgo = Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofMinutes(-61));
         String expired = new AppSessions(cipher.deriveKey("app-session"), anHourAgo)
-                .issue(new Caller(portal.portalId, PLAIN_USER, false, false), portal.sim.memberId(), "en");
+                .issue(new Caller(portal.portalId, PLAIN_USER, false, false), stored(), "en");
         reset(expired, OWN_DEAL).statusCode(401);
     }
 
     @Test
     void a_session_naming_another_portal_is_unauthorized() {
+        Portal another = stored();
+        another.memberId = "0000another0portal0member0id0000";
         String foreign = new AppSessions(cipher.deriveKey("app-session"), Clock.systemUTC())
-                .issue(new Caller(portal.portalId, CRM_MANAGER, true, true), "0000another0portal0member0id0000", "en");
+                .issue(new Caller(portal.portalId, CRM_MANAGER, true, true), another, "en");
         reset(foreign, OTHERS_DEAL).statusCode(401);
     }
 
     @Test
     void a_session_of_another_deployment_is_unauthorized() {
         String foreign = new AppSessions("another-deployment-key-32-bytes!".getBytes(), Clock.systemUTC())
-                .issue(new Caller(portal.portalId, CRM_MANAGER, true, true), portal.sim.memberId(), "en");
+                .issue(new Caller(portal.portalId, CRM_MANAGER, true, true), stored(), "en");
         reset(foreign, OTHERS_DEAL).statusCode(401);
     }
 
