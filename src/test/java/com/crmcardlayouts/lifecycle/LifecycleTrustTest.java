@@ -69,8 +69,10 @@ class LifecycleTrustTest {
 
         // What the user copied from the tab frame's POST in the browser's developer tools.
         String leaked = portal.applicationToken();
+        long started = System.nanoTime();
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401)
                 .contentType(ContentType.JSON);
+        System.out.printf("Forged uninstall refused in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         assertEquals(before, state(portal));
         List<String> lines = newLogLines(logStart);
@@ -129,7 +131,9 @@ class LifecycleTrustTest {
     void the_genuine_uninstall_is_believed_once_bitrix24_has_revoked_every_token() {
         SimPortal portal = installedWithAUserWhoOpenedATab();
 
+        long started = System.nanoTime();
         List<DeliveredEvent> delivered = portal.uninstall(false).join();
+        System.out.printf("Genuine uninstall (verify + quick refresh + wipe) answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         assertEquals(List.of(200), delivered.stream().map(DeliveredEvent::httpStatus).toList());
         Portal stored = Db.portal(portal.memberId());
