@@ -86,25 +86,27 @@ public class EventHandler {
         return Outcome.ACCEPTED;
     }
 
+    /**
+     * Always vouched for by the OAuth server, whose word on the installed version is taken rather than the
+     * form's. A new version brings a new application token, which cannot match the stored one: then only an
+     * administrator's token may bring it; the stored one, which may have leaked, makes only a repeat.
+     */
     private Outcome onUpdate(AppEvent event) {
         Optional<Portal> portal = portals.find(event.memberId()).filter(Portal::isInstalled);
         if (portal.isEmpty()) {
             return reject(event, "unknown or uninstalled portal");
         }
-        boolean sameToken = portals.applicationTokenMatches(portal.get(), event.applicationToken());
-        Long userId = null;
-        // A new version brings a new application token, which cannot match the stored one: then only
-        // an administrator's token, vouched for by the OAuth server, may bring it.
-        if (!sameToken) {
-            Optional<AppInfo> info = verifiedInfo(event);
-            if (info.isEmpty() || !admins.isPortalAdmin(info.get(), event.auth("access_token"))) {
-                return reject(event, info.map(AppInfo::userId).orElse(null),
-                        "neither the stored application token nor an administrator's token vouch for it");
-            }
-            userId = info.get().userId();
+        Optional<AppInfo> info = verifiedInfo(event);
+        if (info.isEmpty()) {
+            return reject(event, "access token does not vouch for this portal");
         }
-        portals.onAppUpdate(portal.get().id, event.applicationToken(), event.version().orElse(null), userId);
-        LOG.infof("ONAPPUPDATE accepted for portal %s, version %s", event.memberId(), event.version().map(String::valueOf).orElse("?"));
+        boolean sameToken = portals.applicationTokenMatches(portal.get(), event.applicationToken());
+        if (!sameToken && !admins.isPortalAdmin(info.get(), event.auth("access_token"))) {
+            return reject(event, info.get().userId(), "neither the stored application token nor an administrator's token vouch for it");
+        }
+        Integer version = info.get().appVersion() != null ? info.get().appVersion() : event.version().orElse(null);
+        portals.onAppUpdate(portal.get().id, event.applicationToken(), version, info.get().userId());
+        LOG.infof("ONAPPUPDATE accepted for portal %s, version %s", event.memberId(), version == null ? "?" : version);
         return Outcome.ACCEPTED;
     }
 

@@ -119,25 +119,31 @@ public class PortalRegistry {
     }
 
     /**
-     * A verified {@code ONAPPUPDATE}: the new application token and version.
+     * A verified {@code ONAPPUPDATE}: the new application token and version. A repeat that changes
+     * neither is not journaled again.
      *
-     * @param userId the administrator the OAuth server named for the event, {@code null} when the stored application token vouched for it
+     * @param version the installed version as the OAuth server named it
+     * @param userId  the user the OAuth server named for the event's token, e.g. {@code 1}
      */
     @Transactional
-    public void onAppUpdate(long portalId, String applicationToken, Integer version, Long userId) {
+    public void onAppUpdate(long portalId, String applicationToken, Integer version, long userId) {
         Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
-        if (applicationToken != null && !applicationToken.isBlank()) {
+        boolean newToken = applicationToken != null && !applicationToken.isBlank() && !applicationTokenMatches(portal, applicationToken);
+        boolean newVersion = version != null && (portal.appVersion == null || version > portal.appVersion);
+        if (newToken) {
             portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
         }
-        if (version != null && (portal.appVersion == null || version > portal.appVersion)) {
+        if (newVersion) {
             portal.appVersion = version;
         }
         if (portal.status == PortalStatus.NEW && portal.applicationToken != null) {
             portal.status = PortalStatus.ACTIVE;
         }
         portal.updatedAt = Instant.now();
-        lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UPDATED, userId,
-                version == null ? null : "version " + version));
+        if (newToken || newVersion) {
+            lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UPDATED, userId,
+                    version == null ? null : "version " + version));
+        }
     }
 
     /** A verified {@code ONAPPUNINSTALL}: every token goes, the portal row and its history stay. Idempotent. */

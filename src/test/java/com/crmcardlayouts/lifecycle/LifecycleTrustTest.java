@@ -113,6 +113,22 @@ class LifecycleTrustTest {
     }
 
     @Test
+    void an_update_forged_with_the_leaked_application_token_changes_nothing_and_is_not_journaled() {
+        SimPortal portal = installedWithAUserWhoOpenedATab();
+        State before = state(portal);
+        long entries = journalSize(portal);
+        Map<String, String> update = eventValues(portal, PLAIN_USER);
+        update.put("VERSION", "99");
+        update.put("PREVIOUS_VERSION", "1");
+
+        event(Fixture.form("onappupdate-event.form", update)).then().statusCode(200);
+
+        assertEquals(before, state(portal));
+        assertEquals(portal.appVersion(), Db.portal(portal.memberId()).appVersion, "the version is the OAuth server's, not the form's");
+        assertEquals(entries, journalSize(portal));
+    }
+
+    @Test
     void after_a_genuine_uninstall_the_old_application_token_and_a_users_token_do_not_reinstall() {
         SimPortal portal = installedWithAUserWhoOpenedATab();
         Map<String, String> replay = eventValues(portal, PLAIN_USER);
@@ -235,6 +251,10 @@ class LifecycleTrustTest {
         List<String> settings = Db.rows(em, "select tab_entity_types, non_admins_may_use, users_may_reset_own, updated_at "
                 + "from portal_settings where portal_id = ?1", portal.id).stream().map(Arrays::toString).toList();
         return new State(portal.status, portal.installedAt, portal.installedBy, portal.applicationToken, pairs, settings);
+    }
+
+    private long journalSize(SimPortal portal) {
+        return Db.count(em, "select count(*) from audit_entry where portal_id = ?1", Db.portal(portal.memberId()).id);
     }
 
     private long tokenCount(long portalId) {
