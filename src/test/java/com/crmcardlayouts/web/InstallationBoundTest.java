@@ -165,6 +165,19 @@ class InstallationBoundTest {
     }
 
     @Test
+    void a_save_whose_binding_bitrix24_refuses_puts_the_previous_stored_settings_back() {
+        String session = adminSession();
+        InstalledPortal.put(session, "/api/settings", SOME_SETTINGS).statusCode(200);
+        portal.sim.failNextCalls(3, 500, "INTERNAL_SERVER_ERROR");
+
+        InstalledPortal.put(session, "/api/settings", "{\"tabs\":[\"QUOTE\"],\"nonAdminsMayUse\":true,\"usersMayResetOwn\":true}")
+                .statusCode(502);
+
+        assertEquals(LEAD_ONLY, settings.forPortal(portal.portalId));
+        assertEquals(List.of("CRM_LEAD_DETAIL_TAB"), portal.sim.placements().stream().map(SimPlacement::placement).toList());
+    }
+
+    @Test
     void a_journal_page_past_what_an_offset_can_reach_is_invalid_input_not_a_crash() {
         String session = adminSession();
         journal(session, "999999999").statusCode(400).body("error", equalTo("INVALID_INPUT"))
