@@ -16,7 +16,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Verifies tokens with, and refreshes them at, the configured OAuth server; the client secret goes nowhere else. */
 @ApplicationScoped
@@ -29,15 +28,13 @@ public class OAuthServer {
 
     private final OAuthServerApi.Verification verification;
     private final OAuthServerApi.TokenEndpoint tokenEndpoint;
-    private final OAuthServerApi.QuickTokenEndpoint quickTokenEndpoint;
     private final Bitrix24Config config;
     private final MeterRegistry metrics;
 
     public OAuthServer(@RestClient OAuthServerApi.Verification verification, @RestClient OAuthServerApi.TokenEndpoint tokenEndpoint,
-                       @RestClient OAuthServerApi.QuickTokenEndpoint quickTokenEndpoint, Bitrix24Config config, MeterRegistry metrics) {
+                       Bitrix24Config config, MeterRegistry metrics) {
         this.verification = verification;
         this.tokenEndpoint = tokenEndpoint;
-        this.quickTokenEndpoint = quickTokenEndpoint;
         this.config = config;
         this.metrics = metrics;
     }
@@ -86,26 +83,12 @@ public class OAuthServer {
      * @return the new pair, or empty when the OAuth server refused the refresh token ({@code invalid_grant})
      */
     public Optional<TokenPair> refresh(String refreshToken) {
-        return refresh(refreshToken, tokenEndpoint::token);
-    }
-
-    /**
-     * {@link #refresh} with the short timeouts of an event answer: for asking, within Bitrix24's
-     * 2 s, whether a stored refresh token still works. A rotation whose answer is cut short is
-     * lost, so only a caller who would otherwise have to assume the token dead may use it.
-     */
-    public Optional<TokenPair> refreshQuickly(String refreshToken) {
-        return refresh(refreshToken, quickTokenEndpoint::token);
-    }
-
-    private Optional<TokenPair> refresh(String refreshToken,
-                                        Function<MultivaluedMap<String, String>, Response> endpoint) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("grant_type", "refresh_token");
         form.add("client_id", config.clientId());
         form.add("client_secret", config.clientSecret());
         form.add("refresh_token", refreshToken);
-        RemoteAnswer answer = send(() -> endpoint.apply(form), "oauth.token");
+        RemoteAnswer answer = send(() -> tokenEndpoint.token(form), "oauth.token");
         if (answer.isError()) {
             String code = answer.errorCode();
             metrics.counter("bitrix24.token.refreshes", "outcome", DEAD_REFRESH_TOKEN.contains(code) ? "revoked" : "failed").increment();
@@ -133,6 +116,16 @@ public class OAuthServer {
         }
         metrics.counter("bitrix24.token.refreshes", "outcome", "rotated").increment();
         return Optional.of(new TokenPair(access, refresh, expiry(body)));
+    }
+
+    /**
+     * Whether a refusal says the app itself is gone from the portal ({@code NOT_INSTALLED},
+     * {@code APPLICATION_NOT_FOUND}, {@code ERROR_OAUTH}, {@code invalid_client}: app-lifecycle §2.6), rather
+     * than that one token or refresh chain is dead, which a user can bring about for their own chain.
+     */
+    public static boolean saysAppNotInstalled(Bitrix24Exception refusal) {
+        return refusal instanceof Bitrix24Exception.AppNotInstalled || RemoteAnswer.APP_NOT_INSTALLED.contains(refusal.code())
+                || "invalid_client".equals(refusal.code());
     }
 
     /** {@code expires} (unix seconds) when present, otherwise now plus {@code expires_in}. */

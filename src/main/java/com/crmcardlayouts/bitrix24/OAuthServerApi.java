@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * The Bitrix24 OAuth server (oauth.bitrix.info): the only party trusted to vouch for a token.
  * Clients with their own timeouts: verification sits in the path of events Bitrix24 expects
  * answered within seconds, while a refresh must not be cut short once the server may have rotated
- * the pair; the quick refresh only asks, within an event's budget, whether a token still works.
+ * the pair (a rotation whose answer is dropped kills the chain).
  */
 final class OAuthServerApi {
 
@@ -31,15 +31,6 @@ final class OAuthServerApi {
     @RegisterRestClient(configKey = "bitrix24-oauth-token")
     interface TokenEndpoint {
         /** Refresh with the client secret in the POST body, never in a URL. */
-        @POST
-        @Path("/oauth/token/")
-        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-        Response token(MultivaluedMap<String, String> form);
-    }
-
-    /** The token endpoint with the short timeouts of an event answer (see {@code application.properties}). */
-    @RegisterRestClient(configKey = "bitrix24-oauth-token-quick")
-    interface QuickTokenEndpoint {
         @POST
         @Path("/oauth/token/")
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -9,7 +9,7 @@ import java.util.Set;
 record RemoteAnswer(int status, JsonNode body) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> APP_NOT_INSTALLED = Set.of("NOT_INSTALLED", "APPLICATION_NOT_FOUND", "PORTAL_DELETED", "ERROR_OAUTH");
+    static final Set<String> APP_NOT_INSTALLED = Set.of("NOT_INSTALLED", "APPLICATION_NOT_FOUND", "PORTAL_DELETED", "ERROR_OAUTH");
 
     static RemoteAnswer parse(int status, String text) {
         try {

@@ -3,9 +3,9 @@ package com.crmcardlayouts.lifecycle;
 import com.crmcardlayouts.bitrix24.AppInfo;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.OAuthServer;
+import com.crmcardlayouts.bitrix24.TokenRefresher;
 import com.crmcardlayouts.config.Bitrix24Config;
 import com.crmcardlayouts.portal.Portal;
-import com.crmcardlayouts.portal.TokenPair;
 import com.crmcardlayouts.portal.TokenStore;
 import com.crmcardlayouts.portal.UserCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,67 +14,81 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether the OAuth server still grants the app access to a portal, asked with the token the app stored
- * there most recently. Bitrix24 revokes every token of the app before it sends {@code ONAPPUNINSTALL}
- * (app-lifecycle §2.6), so a token that still works proves such an event forged: its application token
- * leaked, e.g. from a frame POST that every user's browser sees.
+ * Whether Bitrix24 really took the app's access to a portal away, as it does before it sends
+ * {@code ONAPPUNINSTALL} (app-lifecycle §2.6). A token of the app that still works proves such an event
+ * forged, whoever's token it is. A refusal proves little: a plain user controls their own stored row
+ * (a planted {@code REFRESH_ID}, a short {@code AUTH_EXPIRES}, their chain spent from their browser).
+ * So the app asks with the installer's chain, which only that administrator and the app hold; without
+ * it, only an answer about the app itself (not one chain) counts as proof.
  */
 @ApplicationScoped
 class AccessCheck {
 
-    /** What the OAuth server said. */
-    enum Access {
-        /** A stored access token still verifies, or a stored refresh token still refreshes. */
-        GRANTED,
-        /** The OAuth server refused both the stored access token and its refresh token. */
-        REVOKED,
-        /** No live token is stored for the portal: nothing to ask with, and nothing a forged event could wipe. */
-        NO_TOKEN
+    /** What the OAuth server's answers prove about an {@code ONAPPUNINSTALL}. */
+    enum Verdict {
+        /** A stored token still verifies through {@code app.info}, or a stored refresh token still refreshes. */
+        FORGED,
+        /** The installer's chain was refused, or the OAuth server said the app is not installed. */
+        GENUINE,
+        /** Nothing the OAuth server said proves the app's access gone (e.g. a dead chain of a plain user). */
+        UNPROVEN,
+        /** The OAuth server could not be reached or failed. */
+        UNREACHABLE
     }
 
     private final TokenStore tokens;
+    private final TokenRefresher refresher;
     private final OAuthServer oauth;
     private final Bitrix24Config config;
 
-    AccessCheck(TokenStore tokens, OAuthServer oauth, Bitrix24Config config) {
+    AccessCheck(TokenStore tokens, TokenRefresher refresher, OAuthServer oauth, Bitrix24Config config) {
         this.tokens = tokens;
+        this.refresher = refresher;
         this.oauth = oauth;
         this.config = config;
     }
 
     /**
-     * Asks with at most two short calls (verify, then a quick refresh), to stay within an event's 2 s.
-     * A refresh that works rotates the pair; the new pair is stored, so the user keeps working.
-     *
-     * @throws Bitrix24Exception a {@linkplain Bitrix24Exception#isTransient() transient} one when the OAuth server cannot say
+     * At most an {@code app.info}, a refresh with the ordinary client (never cut short: a rotation whose
+     * answer is dropped kills the chain; the rotated pair is stored) and an {@code app.info} of the new pair.
      */
-    Access of(Portal portal) {
-        Optional<UserCredentials> stored = tokens.mostRecent(portal.id);
-        if (stored.isEmpty()) {
-            return Access.NO_TOKEN;
-        }
-        TokenPair pair = stored.get().tokens();
-        if (!pair.isExpired(Instant.now()) && verifies(portal, pair.accessToken())) {
-            return Access.GRANTED;
-        }
+    Verdict of(Portal portal) {
+        Optional<UserCredentials> installer = portal.installedBy == null ? Optional.empty() : tokens.find(portal.id, portal.installedBy);
         try {
-            TokenStore.Rotation rotation = tokens.rotate(portal.id, stored.get().userId(), pair.accessToken(), oauth::refreshQuickly);
-            return rotation instanceof TokenStore.Rotation.Current ? Access.GRANTED : Access.REVOKED;
+            if (installer.isPresent()) {
+                return stillWorks(portal, installer.get()) ? Verdict.FORGED : Verdict.GENUINE;
+            }
+            Optional<UserCredentials> anyone = tokens.mostRecent(portal.id);
+            return anyone.isPresent() && stillWorks(portal, anyone.get()) ? Verdict.FORGED : Verdict.UNPROVEN;
+        } catch (Bitrix24Exception.TokenRevoked e) {
+            // invalid_grant: proof only for the installer's chain, which no plain user can spend or plant.
+            return installer.isPresent() ? Verdict.GENUINE : Verdict.UNPROVEN;
         } catch (Bitrix24Exception e) {
             if (e.isTransient()) {
-                throw e;
+                return Verdict.UNREACHABLE;
             }
-            // NOT_INSTALLED, invalid_client and the like: the OAuth server no longer issues tokens of this app here.
-            return Access.REVOKED;
+            return OAuthServer.saysAppNotInstalled(e) ? Verdict.GENUINE : Verdict.UNPROVEN;
         }
+    }
+
+    /**
+     * The stored access token verifies, or the chain refreshes to a pair that verifies. A pair another caller
+     * rotated a moment ago is asked about too: it may predate the revocation.
+     */
+    private boolean stillWorks(Portal portal, UserCredentials stored) {
+        if (!stored.tokens().isExpired(Instant.now()) && verifies(portal, stored.tokens().accessToken())) {
+            return true;
+        }
+        UserCredentials renewed = refresher.refresh(stored);
+        return verifies(portal, renewed.tokens().accessToken());
     }
 
     private boolean verifies(Portal portal, String accessToken) {
         try {
             AppInfo info = oauth.verify(accessToken);
             return info.memberId().equals(portal.memberId) && config.clientId().equals(info.clientId());
-        } catch (Bitrix24Exception e) {
-            if (e.isTransient()) {
+        } catch (Bitrix24Exception.InvalidToken e) {
+            if (OAuthServer.saysAppNotInstalled(e)) {
                 throw e;
             }
             return false;

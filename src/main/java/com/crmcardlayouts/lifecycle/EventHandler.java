@@ -15,9 +15,9 @@ import java.util.Optional;
 /**
  * Handles the application events. Each is verified before anything changes: {@code ONAPPINSTALL}
  * through the OAuth server, the others through the stored application token (constant time), and
- * {@code ONAPPUNINSTALL} also through the OAuth server's state, since the application token reaches
- * every user's browser on portals that post it into frames. Handlers are idempotent: Bitrix24 may
- * deliver an event twice, late, or out of order. A refused event of a known portal is journaled there.
+ * {@code ONAPPUNINSTALL} also through the OAuth server's state ({@link UninstallDecision}), since the
+ * application token reaches every user's browser on portals that post it into frames. Handlers are
+ * idempotent: Bitrix24 may deliver an event twice, late, or out of order.
  */
 @ApplicationScoped
 public class EventHandler {
@@ -25,38 +25,49 @@ public class EventHandler {
     private static final Logger LOG = Logger.getLogger(EventHandler.class);
 
     /** How an event was taken. */
-    public enum Outcome { ACCEPTED, IGNORED, UNVERIFIED, OAUTH_UNAVAILABLE }
+    public enum Outcome {
+        ACCEPTED, IGNORED, UNVERIFIED, OAUTH_UNAVAILABLE,
+        /** An {@code ONAPPUNINSTALL} whose check outlasted the event's budget: it is decided once the OAuth server answers. */
+        VERIFYING
+    }
 
     private final OAuthServer oauth;
     private final PortalRegistry portals;
     private final PortalAdminCheck admins;
-    private final AccessCheck access;
+    private final UninstallDecision uninstalls;
+    private final EventRefusals refusals;
     private final Bitrix24Config config;
 
-    EventHandler(OAuthServer oauth, PortalRegistry portals, PortalAdminCheck admins, AccessCheck access, Bitrix24Config config) {
+    EventHandler(OAuthServer oauth, PortalRegistry portals, PortalAdminCheck admins, UninstallDecision uninstalls,
+                 EventRefusals refusals, Bitrix24Config config) {
         this.oauth = oauth;
         this.portals = portals;
         this.admins = admins;
-        this.access = access;
+        this.uninstalls = uninstalls;
+        this.refusals = refusals;
         this.config = config;
     }
 
     public Outcome handle(AppEvent event) {
+        long arrived = System.nanoTime();
         if (event.memberId().isEmpty()) {
-            return reject(event, "no member_id");
+            return refusals.logged(event, "no member_id");
         }
         try {
             return switch (event.name()) {
                 case "ONAPPINSTALL" -> onInstall(event);
                 case "ONAPPUPDATE" -> onUpdate(event);
-                case "ONAPPUNINSTALL" -> onUninstall(event);
+                case "ONAPPUNINSTALL" -> onUninstall(event, arrived);
                 default -> onOther(event);
             };
         } catch (Bitrix24Exception.InvalidToken e) {
-            return reject(event, "token not accepted by the OAuth server");
+            return refusals.logged(event, "token not accepted by the OAuth server");
         } catch (Bitrix24Exception e) {
-            LOG.warnf("Could not verify %s for portal %s: Bitrix24 unavailable", safeName(event), LogSafe.memberId(event.memberId()));
-            journalRefusal(event, null, "the OAuth server could not be reached to verify it");
+            Optional<Portal> portal = vouchedByApplicationToken(event);
+            if (portal.isPresent()) {
+                return refusals.unconfirmed(event, portal.get());
+            }
+            LOG.warnf("Could not verify %s for portal %s: Bitrix24 unavailable", EventRefusals.name(event), LogSafe.memberId(event.memberId()));
             return Outcome.OAUTH_UNAVAILABLE;
         }
     }
@@ -68,18 +79,21 @@ public class EventHandler {
      */
     private Outcome onInstall(AppEvent event) {
         if (event.applicationToken().isEmpty()) {
-            return reject(event, "no application token");
+            return refusals.logged(event, "no application token");
         }
         Optional<AppInfo> info = verifiedInfo(event);
         if (info.isEmpty()) {
-            return reject(event, "access token does not vouch for this portal");
+            return refusals.logged(event, "access token does not vouch for this portal");
         }
         Optional<Portal> duplicateOf = vouchedByApplicationToken(event).filter(Portal::isInstalled);
         boolean installersRepeat = duplicateOf.filter(portal -> Objects.equals(portal.installedBy, info.get().userId())).isPresent();
         if (!installersRepeat && !admins.isPortalAdmin(info.get(), event.auth("access_token"))) {
-            return reject(event, info.get().userId(), duplicateOf.isPresent()
+            String why = duplicateOf.isPresent()
                     ? "a repeated install from another user than the installer needs an administrator's token"
-                    : "a new installation or application token needs an administrator's token");
+                    : "a new installation or application token needs an administrator's token";
+            // The OAuth server vouched for the sender: journaled in the portal, when the app knows it.
+            Optional<Portal> known = portals.find(event.memberId());
+            return known.isPresent() ? refusals.journaled(event, known.get(), info.get().userId(), why) : refusals.logged(event, why);
         }
         portals.onAppInstall(info.get().facts(), event.applicationToken(), info.get().userId(), event.tokens());
         LOG.infof("ONAPPINSTALL accepted for portal %s", event.memberId());
@@ -89,51 +103,45 @@ public class EventHandler {
     /**
      * Always vouched for by the OAuth server, whose word on the installed version is taken rather than the
      * form's. A new version brings a new application token, which cannot match the stored one: then only an
-     * administrator's token may bring it; the stored one, which may have leaked, makes only a repeat.
+     * administrator's token may bring it; the stored one, which may have leaked, makes only a repeat. The
+     * journal credits the update to the sender only when they were verified as an administrator.
      */
     private Outcome onUpdate(AppEvent event) {
         Optional<Portal> portal = portals.find(event.memberId()).filter(Portal::isInstalled);
         if (portal.isEmpty()) {
-            return reject(event, "unknown or uninstalled portal");
+            return refusals.logged(event, "unknown or uninstalled portal");
         }
         Optional<AppInfo> info = verifiedInfo(event);
         if (info.isEmpty()) {
-            return reject(event, "access token does not vouch for this portal");
+            return refusals.logged(event, "access token does not vouch for this portal");
         }
         boolean sameToken = portals.applicationTokenMatches(portal.get(), event.applicationToken());
-        if (!sameToken && !admins.isPortalAdmin(info.get(), event.auth("access_token"))) {
-            return reject(event, info.get().userId(), "neither the stored application token nor an administrator's token vouch for it");
+        boolean administrator = !sameToken && admins.isPortalAdmin(info.get(), event.auth("access_token"));
+        if (!sameToken && !administrator) {
+            return refusals.journaled(event, portal.get(), info.get().userId(),
+                    "neither the stored application token nor an administrator's token vouch for it");
         }
         Integer version = info.get().appVersion() != null ? info.get().appVersion() : event.version().orElse(null);
-        portals.onAppUpdate(portal.get().id, event.applicationToken(), version, info.get().userId());
+        portals.onAppUpdate(portal.get().id, event.applicationToken(), version, administrator ? info.get().userId() : null);
         LOG.infof("ONAPPUPDATE accepted for portal %s, version %s", event.memberId(), version == null ? "?" : version);
         return Outcome.ACCEPTED;
     }
 
-    private Outcome onUninstall(AppEvent event) {
+    private Outcome onUninstall(AppEvent event, long arrived) {
         Optional<Portal> portal = vouchedByApplicationToken(event);
         if (portal.isEmpty()) {
-            return reject(event, "application token does not match");
+            return refusals.logged(event, "application token does not match");
         }
         if (!portal.get().isInstalled()) {
             // A repeated delivery: the first one already wiped everything.
             return Outcome.ACCEPTED;
         }
-        AccessCheck.Access verdict = access.of(portal.get());
-        if (verdict == AccessCheck.Access.GRANTED) {
-            return reject(event, "the OAuth server still accepts the app's stored tokens, so the app was not uninstalled");
-        }
-        if (verdict == AccessCheck.Access.NO_TOKEN) {
-            LOG.infof("ONAPPUNINSTALL for portal %s believed without asking the OAuth server: no live token is stored", event.memberId());
-        }
-        portals.uninstall(portal.get().id);
-        LOG.infof("ONAPPUNINSTALL accepted for portal %s", event.memberId());
-        return Outcome.ACCEPTED;
+        return uninstalls.decide(event, portal.get(), arrived);
     }
 
     private Outcome onOther(AppEvent event) {
         if (vouchedByApplicationToken(event).isEmpty()) {
-            return reject(event, "application token does not match");
+            return refusals.logged(event, "application token does not match");
         }
         return Outcome.IGNORED;
     }
@@ -154,29 +162,5 @@ public class EventHandler {
         boolean sameDomain = event.auth("domain").isEmpty() || info.domain().equalsIgnoreCase(event.auth("domain"));
         boolean ourApp = config.clientId().equals(info.clientId());
         return samePortal && sameDomain && ourApp ? Optional.of(info) : Optional.empty();
-    }
-
-    private Outcome reject(AppEvent event, String why) {
-        return reject(event, null, why);
-    }
-
-    /** @param userId the user the OAuth server named for the event's token, if it did */
-    private Outcome reject(AppEvent event, Long userId, String why) {
-        // The member id is public; the tokens are never logged.
-        LOG.warnf("Rejected %s for portal %s: %s", safeName(event), LogSafe.memberId(event.memberId()), why);
-        journalRefusal(event, userId, why);
-        return Outcome.UNVERIFIED;
-    }
-
-    /** Into the journal of the portal the event names, when the app knows it; an unknown member id has no journal. */
-    private void journalRefusal(AppEvent event, Long userId, String why) {
-        if (!LogSafe.memberId(event.memberId()).equals(event.memberId())) {
-            return;
-        }
-        portals.find(event.memberId()).ifPresent(portal -> portals.refused(portal.id, userId, safeName(event) + ": " + why));
-    }
-
-    private static String safeName(AppEvent event) {
-        return event.name().matches("[A-Z0-9_]{1,64}") ? event.name() : "an event";
     }
 }

@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 
-/** Receives Bitrix24's application events: 200 when verified (or a harmless duplicate), 401 otherwise. */
+/**
+ * Receives Bitrix24's application events: 200 when verified (or a harmless duplicate), 401 otherwise;
+ * 202 for an {@code ONAPPUNINSTALL} still being verified when Bitrix24's wait runs out.
+ */
 @Path(Bindings.EVENTS_PATH)
 public class EventResource {
 
@@ -26,6 +29,8 @@ public class EventResource {
     public Response receive(MultivaluedMap<String, String> form) {
         return switch (handler.handle(AppEvent.of(form))) {
             case ACCEPTED, IGNORED -> Response.ok(Map.of("result", true)).build();
+            case VERIFYING -> Response.accepted(Map.of("result", true, "status", "VERIFYING",
+                    "message", "The event is being verified with the Bitrix24 OAuth server; it is acted on once that answers.")).build();
             case UNVERIFIED -> Response.status(401).entity(Map.of("error", "UNAUTHORIZED",
                     "message", "The event could not be verified; nothing was changed.")).build();
             case OAUTH_UNAVAILABLE -> Response.status(503).entity(Map.of("error", "BITRIX24_UNAVAILABLE",

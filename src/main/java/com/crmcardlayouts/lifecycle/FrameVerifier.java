@@ -57,8 +57,9 @@ public class FrameVerifier {
 
     /**
      * For pages of an installed portal: follows the portal to the address the OAuth server names,
-     * checks the request's application token when it sends one, adopts it when none is stored yet
-     * and the viewer is an administrator, and keeps the viewing user's fresh tokens.
+     * checks the request's application token when it sends one, adopts it when the viewer is an
+     * administrator and it is not the stored one (none stored yet, or a stale one), and keeps the
+     * viewing user's fresh tokens.
      */
     public Portal requireInstalled(VerifiedFrame frame) {
         Portal portal = frame.portal().filter(Portal::isInstalled)
@@ -72,8 +73,11 @@ public class FrameVerifier {
             }
         }
         String presented = frame.request().applicationToken();
-        if (portal.applicationToken == null && presented != null && !presented.isEmpty() && viewerIsAdmin(frame)) {
-            portals.adoptApplicationToken(portal.id, presented);
+        boolean another = presented != null && !presented.isEmpty() && !portals.applicationTokenMatches(portal, presented);
+        // Asked only when the token differs: then an administrator's request brings the portal's current one
+        // (a lost ONAPPUPDATE leaves a stale one stored); anyone else's is refused below.
+        if (another && viewerIsAdmin(frame)) {
+            portals.adoptApplicationToken(portal.id, presented, frame.userId());
         } else {
             checkApplicationToken(portal, frame.request());
         }

@@ -15,7 +15,11 @@ public final class PortalEvents {
         UPDATED,
         UNINSTALLED,
         /** A lifecycle event that could not be verified; nothing was changed. */
-        EVENT_REFUSED
+        EVENT_REFUSED,
+        /** A lifecycle event that could not be verified because the OAuth server did not answer; nothing was changed. */
+        EVENT_UNCONFIRMED,
+        /** An administrator's verified frame request brought another application token than the stored one. */
+        APPLICATION_TOKEN_REPLACED
     }
 
     /**

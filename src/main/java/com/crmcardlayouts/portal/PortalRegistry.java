@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -123,10 +124,11 @@ public class PortalRegistry {
      * neither is not journaled again.
      *
      * @param version the installed version as the OAuth server named it
-     * @param userId  the user the OAuth server named for the event's token, e.g. {@code 1}
+     * @param actorUserId the administrator the OAuth server named for the event's token, e.g. {@code 1}; {@code null}
+     *                    when only the stored application token vouched for the event (it may have leaked)
      */
     @Transactional
-    public void onAppUpdate(long portalId, String applicationToken, Integer version, long userId) {
+    public void onAppUpdate(long portalId, String applicationToken, Integer version, Long actorUserId) {
         Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
         boolean newToken = applicationToken != null && !applicationToken.isBlank() && !applicationTokenMatches(portal, applicationToken);
         boolean newVersion = version != null && (portal.appVersion == null || version > portal.appVersion);
@@ -141,15 +143,27 @@ public class PortalRegistry {
         }
         portal.updatedAt = Instant.now();
         if (newToken || newVersion) {
-            lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UPDATED, userId,
+            lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UPDATED, actorUserId,
                     version == null ? null : "version " + version));
         }
     }
 
-    /** A verified {@code ONAPPUNINSTALL}: every token goes, the portal row and its history stay. Idempotent. */
+    /**
+     * A verified {@code ONAPPUNINSTALL} of the installation that was checked: every token goes, the portal row and
+     * its history stay. Compared under the portal-row lock, so a reinstall that came in between is left alone.
+     * Idempotent.
+     *
+     * @param checkedInstallation the {@code installedAt} of the installation the event was verified against
+     * @return false when the portal is on another installation by now and nothing was changed
+     */
     @Transactional
-    public void uninstall(long portalId) {
+    public boolean uninstall(long portalId, Instant checkedInstallation) {
+        // Longer than a refresh in flight holds a token row (its OAuth call), short enough not to hang on a stuck one.
+        em.createNativeQuery("set local lock_timeout = '30s'").executeUpdate();
         Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
+        if (!Objects.equals(portal.installedAt, checkedInstallation)) {
+            return false;
+        }
         tokens.wipe(portalId);
         if (portal.status != PortalStatus.UNINSTALLED) {
             portal.status = PortalStatus.UNINSTALLED;
@@ -157,6 +171,7 @@ public class PortalRegistry {
             portal.updatedAt = Instant.now();
             lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UNINSTALLED, null, null));
         }
+        return true;
     }
 
     /**
@@ -167,6 +182,16 @@ public class PortalRegistry {
     @Transactional
     public void refused(long portalId, Long userId, String why) {
         lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.EVENT_REFUSED, userId, why));
+    }
+
+    /**
+     * A lifecycle event for this portal could not be verified because the OAuth server did not answer; nothing changed.
+     *
+     * @param what a fixed phrase of the app's, never text from the request
+     */
+    @Transactional
+    public void unconfirmed(long portalId, String what) {
+        lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.EVENT_UNCONFIRMED, null, what));
     }
 
     /**
@@ -197,16 +222,25 @@ public class PortalRegistry {
         return portal;
     }
 
-    /** Stores the application token a verified frame request brought, when none is stored yet. */
+    /**
+     * Stores the application token a verified frame request of a portal administrator brought: when none is stored
+     * yet, or in place of a stale one (an {@code ONAPPUPDATE} that never arrived left the previous one stored).
+     * A replacement is journaled.
+     */
     @Transactional
-    public void adoptApplicationToken(long portalId, String applicationToken) {
+    public void adoptApplicationToken(long portalId, String applicationToken, long adminUserId) {
         Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
-        if (portal.applicationToken == null) {
-            portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
-            if (portal.status == PortalStatus.NEW) {
-                portal.status = PortalStatus.ACTIVE;
-            }
-            portal.updatedAt = Instant.now();
+        if (applicationTokenMatches(portal, applicationToken)) {
+            return;
+        }
+        boolean replaced = portal.applicationToken != null;
+        portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+        if (portal.status == PortalStatus.NEW) {
+            portal.status = PortalStatus.ACTIVE;
+        }
+        portal.updatedAt = Instant.now();
+        if (replaced) {
+            lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.APPLICATION_TOKEN_REPLACED, adminUserId, null));
         }
     }
 

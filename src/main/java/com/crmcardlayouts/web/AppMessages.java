@@ -327,6 +327,12 @@ public interface AppMessages {
     @Message("Refused an app event said to come from Bitrix24")
     String journal_app_event_refused();
 
+    @Message("Could not verify an app event: the Bitrix24 OAuth server did not answer")
+    String journal_app_event_unconfirmed();
+
+    @Message("Stored the application token an administrator's page brought")
+    String journal_app_token_replaced();
+
     @Message("Refused")
     String outcome_refused();
 

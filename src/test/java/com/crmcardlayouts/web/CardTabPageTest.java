@@ -192,7 +192,7 @@ class CardTabPageTest {
 
     @Test
     void an_uninstalled_portal_gets_the_not_installed_page() {
-        portals.uninstall(portal.portalId);
+        portals.uninstall(portal.portalId, portals.find(portal.portalId).orElseThrow().installedAt);
         portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", null, "en").then().statusCode(409)
                 .body(containsString("data-reason=\"not_installed\""));
     }

@@ -142,7 +142,7 @@ class InstallationBoundTest {
     @Test
     void an_administrator_opening_the_app_after_an_uninstall_registers_it_again_with_its_settings() {
         InstalledPortal.put(adminSession(), "/api/settings", SOME_SETTINGS).statusCode(200);
-        portals.uninstall(portal.portalId);
+        portals.uninstall(portal.portalId, portals.find(portal.portalId).orElseThrow().installedAt);
 
         portal.app(ADMIN, "en").then().statusCode(200);
 

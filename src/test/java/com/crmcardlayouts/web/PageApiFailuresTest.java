@@ -44,7 +44,7 @@ class PageApiFailuresTest {
 
     @Test
     void the_journal_of_an_uninstalled_portal_answers_not_installed() {
-        portals.uninstall(portal.portalId);
+        portals.uninstall(portal.portalId, portals.find(portal.portalId).orElseThrow().installedAt);
         isApiError(given().header("Authorization", "Bearer " + admin).get("/api/audit?page=1").then(), 409, "NOT_INSTALLED");
     }
 

@@ -218,7 +218,7 @@ class PageApiGuardsTest {
     @Test
     void an_uninstalled_portal_answers_not_installed() {
         String session = portal.session(CRM_MANAGER);
-        portals.uninstall(portal.portalId);
+        portals.uninstall(portal.portalId, portals.find(portal.portalId).orElseThrow().installedAt);
         reset(session, OTHERS_DEAL).statusCode(409).body("error", equalTo("NOT_INSTALLED"));
     }
 

@@ -101,8 +101,12 @@ public class OAuthServerResource {
             body.put("refresh_token", issued.refreshToken());
             return json(200, body);
         }
-        ((TokenRegistry.Rejected) outcome).known()
-                .ifPresent(grant -> grant.portal().countTokenRefresh(grant.userId()));
+        Optional<TokenRegistry.RefreshGrant> known = ((TokenRegistry.Rejected) outcome).known();
+        known.ifPresent(grant -> grant.portal().countTokenRefresh(grant.userId()));
+        if (known.isPresent() && !known.get().portal().appInstalled()) {
+            // What Bitrix24 answers for a refresh token of an app that was uninstalled (app-lifecycle §2.6).
+            return error(401, "NOT_INSTALLED", "Application not installed");
+        }
         return error(400, "invalid_grant", "Invalid grant");
     }
 
