@@ -8,6 +8,7 @@ import com.crmcardlayouts.portal.TokenStore;
 import com.crmcardlayouts.simulator.DeliveredEvent;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
+import com.crmcardlayouts.testing.Awaits;
 import com.crmcardlayouts.testing.Db;
 import com.crmcardlayouts.testing.Fixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import static com.crmcardlayouts.testing.Bitrix24Requests.event;
 import static com.crmcardlayouts.testing.Bitrix24Requests.eventValues;
 import static com.crmcardlayouts.testing.Bitrix24Requests.install;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -84,20 +86,20 @@ class LifecycleTrustTest {
     }
 
     @Test
-    void a_forged_uninstall_while_access_tokens_expired_is_refused_and_the_rotated_pair_is_stored() {
+    void a_forged_uninstall_while_access_tokens_expired_is_refused_and_the_installers_rotated_pair_is_stored() {
         SimPortal portal = installedWithAUserWhoOpenedATab();
         Portal stored = Db.portal(portal.memberId());
-        TokenPair old = tokens.find(stored.id, PLAIN_USER).orElseThrow().tokens();
+        TokenPair old = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
         portal.expireAllAccessTokens();
 
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
-        TokenPair rotated = tokens.find(stored.id, PLAIN_USER).orElseThrow().tokens();
-        assertNotEquals(old.refreshToken(), rotated.refreshToken(), "the most recent user's pair was refreshed");
-        // The new pair was kept: the user goes on working without opening the app again.
-        assertEquals(PLAIN_USER, oauth.verify(rotated.accessToken()).userId());
-        assertTrue(tokens.find(stored.id, ADMIN).isPresent());
+        TokenPair rotated = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
+        assertNotEquals(old.refreshToken(), rotated.refreshToken(), "the installer's pair was refreshed");
+        // The new pair was kept: the installer goes on working without opening the app again.
+        assertEquals(ADMIN, oauth.verify(rotated.accessToken()).userId());
+        assertTrue(tokens.find(stored.id, PLAIN_USER).isPresent());
     }
 
     @Test
@@ -149,7 +151,7 @@ class LifecycleTrustTest {
 
         long started = System.nanoTime();
         List<DeliveredEvent> delivered = portal.uninstall(false).join();
-        System.out.printf("Genuine uninstall (verify + quick refresh + wipe) answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("Genuine uninstall (check with the installer's chain + wipe) answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         assertEquals(List.of(200), delivered.stream().map(DeliveredEvent::httpStatus).toList());
         Portal stored = Db.portal(portal.memberId());
@@ -159,7 +161,7 @@ class LifecycleTrustTest {
     }
 
     @Test
-    void an_oauth_server_that_fails_answers_503_and_changes_nothing() {
+    void an_oauth_server_that_fails_answers_503_changes_nothing_and_is_journaled_as_unconfirmed() {
         SimPortal portal = installedWithAUserWhoOpenedATab();
         portal.expireAllAccessTokens();
         State before = state(portal);
@@ -169,35 +171,46 @@ class LifecycleTrustTest {
                 .contentType(ContentType.JSON);
 
         assertEquals(before, state(portal));
+        assertEquals(List.of("APP_EVENT_UNCONFIRMED", "BITRIX24_UNAVAILABLE"), lastJournalEntry(portal).subList(0, 2));
     }
 
     @Test
-    void a_token_endpoint_slower_than_the_event_budget_answers_503_rather_than_waiting() {
+    void a_forged_uninstall_whose_check_outlasts_the_budget_is_answered_202_and_refused_once_the_oauth_server_answers() {
         SimPortal portal = installedWithAUserWhoOpenedATab();
+        Portal stored = Db.portal(portal.memberId());
         portal.expireAllAccessTokens();
-        State before = state(portal);
-        // Longer than the quick refresh waits, far shorter than an ordinary refresh would: only the quick one gives up.
-        simulator.setTokenEndpointDelay(Duration.ofMillis(1500));
+        simulator.setTokenEndpointDelay(Duration.ofSeconds(3));
+        long entries = journalSize(portal);
 
         long started = System.nanoTime();
-        event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(503);
-        System.out.printf("Forged uninstall against a slow token endpoint answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        io.restassured.response.Response answer = event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER)));
+        long answeredMs = (System.nanoTime() - started) / 1_000_000;
+        answer.then().statusCode(202).contentType(ContentType.JSON).body("status", equalTo("VERIFYING"));
+        System.out.printf("Forged uninstall against a 3 s token endpoint answered in %d ms%n", answeredMs);
+        assertTrue(answeredMs < 2_000, "answered in " + answeredMs + " ms");
+        assertEquals(entries, journalSize(portal), "nothing is decided yet");
 
+        Awaits.until(() -> journalSize(portal) > entries, Duration.ofSeconds(10), "the late verdict was journaled");
         simulator.setTokenEndpointDelay(Duration.ZERO);
-        assertEquals(before.status(), state(portal).status());
-        assertEquals(before.tokens().size(), state(portal).tokens().size());
+        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), lastJournalEntry(portal).subList(0, 2));
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        // The refresh was not cut short: the installer's rotated pair was stored and works.
+        TokenPair installers = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
+        assertEquals(ADMIN, oauth.verify(installers.accessToken()).userId());
     }
 
     @Test
-    void an_uninstall_of_a_portal_without_any_live_token_is_believed() {
+    void an_uninstall_of_a_portal_without_any_live_token_is_refused_for_want_of_proof() {
         SimPortal portal = simulator.createPortal();
         install(portal);
         Portal stored = Db.portal(portal.memberId());
         tokens.wipe(stored.id);
 
-        event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(200);
+        event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
-        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), lastJournalEntry(portal).subList(0, 2));
+        assertTrue(lastJournalEntry(portal).get(2).contains("did not confirm"), lastJournalEntry(portal).toString());
     }
 
     @Test
