@@ -59,6 +59,8 @@ public final class SimPortal {
 
     // The app's installation; guarded by "this".
     private boolean installed;
+    /** Set by an uninstall, cleared by the next install: what the OAuth server answers a refresh of its tokens with. */
+    private boolean uninstalled;
     private int version = 1;
     private String applicationToken = Randoms.hex(32);
     private String appScope = DEFAULT_SCOPE;
@@ -192,6 +194,11 @@ public final class SimPortal {
         return installed;
     }
 
+    /** True after an uninstall until the app is installed again (not for a portal that never installed it). */
+    public synchronized boolean appUninstalled() {
+        return uninstalled;
+    }
+
     /** The installed version, 1 at first, +1 per {@link #publishUpdate()}. */
     public synchronized int appVersion() {
         return version;
@@ -226,6 +233,7 @@ public final class SimPortal {
     public CompletableFuture<List<DeliveredEvent>> finishInstall(long userId) {
         synchronized (this) {
             installed = true;
+            uninstalled = false;
             installingUserId = userId;
         }
         return deliverToBindings("ONAPPINSTALL", binding -> eventForms.install(userId, binding.id()));
@@ -247,6 +255,7 @@ public final class SimPortal {
             handlers = onlineBindings("ONAPPUNINSTALL");
             oldToken = applicationToken;
             installed = false;
+            uninstalled = true;
             placements.clear();
             eventBindings.clear();
             if (clean) {

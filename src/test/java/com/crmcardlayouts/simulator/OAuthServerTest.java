@@ -216,7 +216,8 @@ class OAuthServerTest {
         IssuedTokens tokens = portal.issueTokens(1);
         portal.uninstall();
 
-        refresh(tokens.refreshToken()).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        // What Bitrix24 answers for a refresh of an uninstalled app (app-lifecycle §2.6), not a per-chain invalid_grant.
+        refresh(tokens.refreshToken()).then().statusCode(401).body("error", equalTo("NOT_INSTALLED"));
         given().queryParam("auth", tokens.accessToken()).get("/simulator/oauth/rest/app.info")
                 .then().statusCode(401).body("error", equalTo("invalid_token"));
     }

@@ -103,7 +103,7 @@ public class OAuthServerResource {
         }
         Optional<TokenRegistry.RefreshGrant> known = ((TokenRegistry.Rejected) outcome).known();
         known.ifPresent(grant -> grant.portal().countTokenRefresh(grant.userId()));
-        if (known.isPresent() && !known.get().portal().appInstalled()) {
+        if (known.isPresent() && known.get().portal().appUninstalled()) {
             // What Bitrix24 answers for a refresh token of an app that was uninstalled (app-lifecycle §2.6).
             return error(401, "NOT_INSTALLED", "Application not installed");
         }
