@@ -1,7 +1,12 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.lifecycle.DeferredEvents;
+import com.crmcardlayouts.bitrix24.OAuthServer;
 import com.crmcardlayouts.portal.PortalRegistry;
+import com.crmcardlayouts.portal.RefreshAnswer;
+import com.crmcardlayouts.portal.TokenPair;
+import com.crmcardlayouts.portal.TokenStore;
+import com.crmcardlayouts.portal.UserCredentials;
 import com.crmcardlayouts.portal.UnstoredPairs;
 import com.crmcardlayouts.simulator.DeliveredEvent;
 import com.crmcardlayouts.simulator.Simulator;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +44,8 @@ import java.util.function.BooleanSupplier;
 import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,7 +59,7 @@ class DatabaseOutageTest {
     private static final int PORTALS = 5;
     private static final int USERS_PER_PORTAL = 40;
     private static final int CALLERS = 32;
-    private static final int CALLS_PER_USER = 3;
+    private static final int CALLS_PER_USER = 2;
     private static final Duration OUTAGE = Duration.ofSeconds(4);
     private static final String RESET_OWN = "{\"entityTypeId\":2,\"scope\":\"P\"}";
 
@@ -65,6 +73,10 @@ class DatabaseOutageTest {
     DeferredEvents deferred;
     @Inject
     EntityManager em;
+    @Inject
+    TokenStore tokens;
+    @Inject
+    OAuthServer oauth;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -80,16 +92,19 @@ class DatabaseOutageTest {
 
     @Test
     void a_postgresql_restart_during_a_refresh_storm_loses_no_token_and_is_a_clear_temporary_refusal() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         List<InstalledPortal> installed = new ArrayList<>();
-        List<User> users = new ArrayList<>();
+        List<CompletableFuture<User>> opened = new ArrayList<>();
         for (int p = 0; p < PORTALS; p++) {
             InstalledPortal portal = InstalledPortal.install(simulator, portals);
             installed.add(portal);
             for (long userId = 100; userId < 100 + USERS_PER_PORTAL; userId++) {
-                portal.sim.setUser(userId, false, false, true);
-                users.add(new User(portal, userId, portal.session(userId)));
+                long id = userId;
+                portal.sim.setUser(id, false, false, true);
+                opened.add(CompletableFuture.supplyAsync(() -> new User(portal, id, portal.session(id)), callers));
             }
         }
+        List<User> users = opened.stream().map(CompletableFuture::join).toList();
         // Bitrix24 finishes the first installation, so that it can publish an update during the outage.
         installed.get(0).sim.finishInstall(ADMIN).join();
         installed.forEach(portal -> portal.sim.expireAllAccessTokens());
@@ -106,7 +121,6 @@ class DatabaseOutageTest {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         Phase phase = new Phase();
-        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         List<CompletableFuture<Void>> storm = new ArrayList<>();
         try {
             for (int c = 0; c < CALLERS; c++) {
@@ -122,7 +136,7 @@ class DatabaseOutageTest {
                     }
                 }, callers));
             }
-            await(() -> done.get() >= 60, Duration.ofSeconds(60), "the storm got going");
+            await(() -> done.get() >= 40, Duration.ofSeconds(60), "the storm got going");
 
             EmbeddedDatabase database = EmbeddedDatabase.of(em);
             phase.down = true;
@@ -151,10 +165,9 @@ class DatabaseOutageTest {
 
             // Nobody has to open the app again: every user is served, and after another expiry too,
             // so what the database holds is each user's live chain.
-            Map<String, Integer> after = new TreeMap<>();
-            users.forEach(user -> after.merge(reset(user.session()).kind(), 1, Integer::sum));
+            Map<String, Integer> after = new TreeMap<>(everyone(users, callers));
             installed.forEach(portal -> portal.sim.expireAllAccessTokens());
-            users.forEach(user -> after.merge(reset(user.session()).kind(), 1, Integer::sum));
+            everyone(users, callers).forEach((kind, n) -> after.merge(kind, n, Integer::sum));
 
             LOG.infof("Restart test: %d users on %d portals, %d callers, %d calls; %d done before the stop, %d while down;"
                             + " answers while down %s, outside %s; recovered in %d ms; answers after %s; kept pairs left %d",
@@ -178,6 +191,38 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void a_rotated_pair_the_database_does_not_take_is_kept_used_and_stored_once_it_is_back() {
+        InstalledPortal portal = InstalledPortal.install(simulator, portals);
+        UserCredentials stale = tokens.find(portal.portalId, ADMIN).orElseThrow();
+        portal.sim.expireAllAccessTokens();
+        EmbeddedDatabase database = EmbeddedDatabase.of(em);
+        TokenStore.Rotation rotation;
+        try {
+            // The OAuth server rotates the pair, then the database goes away before the commit.
+            rotation = tokens.rotate(portal.portalId, ADMIN, stale.tokens().accessToken(), spent -> {
+                Optional<RefreshAnswer> answer = oauth.refresh(spent);
+                database.stop();
+                return answer;
+            });
+            assertEquals(1, unstored.size(), "the pair is kept in memory");
+        } finally {
+            database.start();
+        }
+
+        TokenPair rotated = assertInstanceOf(TokenStore.Rotation.Current.class, rotation).credentials().tokens();
+        assertNotEquals(stale.tokens().refreshToken(), rotated.refreshToken());
+        await(() -> unstored.size() == 0, Duration.ofSeconds(10), "the kept pair stored");
+        TokenPair stored = tokens.find(portal.portalId, ADMIN).orElseThrow().tokens();
+        assertEquals(rotated.accessToken(), stored.accessToken());
+        assertEquals(rotated.refreshToken(), stored.refreshToken());
+        assertEquals(1, portal.sim.refreshCount(ADMIN), "the spent refresh token was never used again");
+        String session = portal.session(ADMIN);
+        portal.sim.expireAllAccessTokens();
+        assertEquals(200, reset(session).status(), "the stored chain is live");
+        assertEquals(2, portal.sim.refreshCount(ADMIN));
+    }
+
     /** Whether the database is down; written by the test thread, read by the callers. */
     private static final class Phase {
         volatile boolean down;
@@ -197,6 +242,15 @@ class DatabaseOutageTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One page-API call by each user, at once: how many got which answer. */
+    private Map<String, Integer> everyone(List<User> users, ExecutorService callers) {
+        List<CompletableFuture<Answer>> answers = users.stream()
+                .map(user -> CompletableFuture.supplyAsync(() -> reset(user.session()), callers)).toList();
+        Map<String, Integer> counts = new TreeMap<>();
+        answers.forEach(answer -> counts.merge(answer.join().kind(), 1, Integer::sum));
+        return counts;
     }
 
     private static Map<String, Long> counts(Map<String, LongAdder> answers) {
