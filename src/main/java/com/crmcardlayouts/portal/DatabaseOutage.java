@@ -26,15 +26,27 @@ public final class DatabaseOutage {
         }
     }
 
-    /** Whether {@code failure}, or anything it wraps, says the database could not be used at all. */
+    /**
+     * Whether {@code failure}, or anything it wraps, says the database could not be used at all. The
+     * transaction manager reports a failed commit with the driver's exception among the suppressed ones.
+     */
     public static boolean isCause(Throwable failure) {
+        return isCause(failure, 0);
+    }
+
+    private static boolean isCause(Throwable failure, int depth) {
         Throwable current = failure;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+        for (; current != null && depth < MAX_DEPTH; depth++) {
             if (isOutage(current)) {
                 return true;
             }
             if (current instanceof SQLException sql && sql.getNextException() != null && isOutage(sql.getNextException())) {
                 return true;
+            }
+            for (Throwable suppressed : current.getSuppressed()) {
+                if (isCause(suppressed, depth + 1)) {
+                    return true;
+                }
             }
             current = current.getCause() == current ? null : current.getCause();
         }

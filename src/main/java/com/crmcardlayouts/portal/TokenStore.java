@@ -249,6 +249,7 @@ public class TokenStore {
         }
         return UserToken.find(key.portalId(), key.userId()).isPresent() ? null : Optional.empty();
     }
+
     /**
      * The installer's dead token leaves the portal without its background user. A transaction of its
      * own, after the rotation released the token row, taking locks in the order every writer does
