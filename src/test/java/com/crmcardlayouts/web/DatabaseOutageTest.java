@@ -94,6 +94,9 @@ class DatabaseOutageTest {
     void a_postgresql_restart_during_a_refresh_storm_loses_no_token_and_is_a_clear_temporary_refusal() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         List<InstalledPortal> installed = new ArrayList<>();
+        // Users open the app a few at a time: each opening is verified with the OAuth server, whose
+        // answer the app waits for only 0.6 s.
+        ExecutorService opening = Executors.newFixedThreadPool(4);
         List<CompletableFuture<User>> opened = new ArrayList<>();
         for (int p = 0; p < PORTALS; p++) {
             InstalledPortal portal = InstalledPortal.install(simulator, portals);
@@ -101,10 +104,11 @@ class DatabaseOutageTest {
             for (long userId = 100; userId < 100 + USERS_PER_PORTAL; userId++) {
                 long id = userId;
                 portal.sim.setUser(id, false, false, true);
-                opened.add(CompletableFuture.supplyAsync(() -> new User(portal, id, portal.session(id)), callers));
+                opened.add(CompletableFuture.supplyAsync(() -> new User(portal, id, portal.session(id)), opening));
             }
         }
         List<User> users = opened.stream().map(CompletableFuture::join).toList();
+        opening.shutdown();
         // Bitrix24 finishes the first installation, so that it can publish an update during the outage.
         installed.get(0).sim.finishInstall(ADMIN).join();
         installed.forEach(portal -> portal.sim.expireAllAccessTokens());

@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=ShutdownDrill -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * Calls the stopping instance refuses (connection refused) go to this test's own instance, as a
- * load balancer would send them. Writes its figures to {@code target/shutdown-drill/result.md}.
+ * Once the stopping instance has reported not-ready for 5 s (a load balancer has stopped routing to
+ * it), and whenever it refuses a connection, calls go to this test's own instance. Writes its figures to {@code target/shutdown-drill/result.md}.
  */
 @QuarkusTest
 class ShutdownDrill {
@@ -53,7 +53,7 @@ class ShutdownDrill {
     private static final int PORTALS = 4;
     private static final int USERS_PER_PORTAL = 50;
     private static final int CALLERS = 32;
-    private static final int CALLS_PER_USER = 2;
+    private static final int CALLS_PER_USER = 5;
     private static final int OTHER_PORT = 18183;
     private static final String RESET_OWN = "{\"entityTypeId\":2,\"scope\":\"P\"}";
 
@@ -74,6 +74,9 @@ class ShutdownDrill {
         try {
             awaitReady("http://127.0.0.1:" + OTHER_PORT);
             List<InstalledPortal> installed = new ArrayList<>();
+            // Users open the app a few at a time: each opening is verified with the OAuth server, whose
+            // answer the app waits for only 0.6 s.
+            ExecutorService opening = Executors.newFixedThreadPool(4);
             List<CompletableFuture<String>> opened = new ArrayList<>();
             for (int p = 0; p < PORTALS; p++) {
                 InstalledPortal portal = InstalledPortal.install(simulator, portals);
@@ -81,10 +84,11 @@ class ShutdownDrill {
                 for (long userId = 100; userId < 100 + USERS_PER_PORTAL; userId++) {
                     long id = userId;
                     portal.sim.setUser(id, false, false, true);
-                    opened.add(CompletableFuture.supplyAsync(() -> portal.session(id), callers));
+                    opened.add(CompletableFuture.supplyAsync(() -> portal.session(id), opening));
                 }
             }
             List<String> sessions = opened.stream().map(CompletableFuture::join).toList();
+            opening.shutdown();
             installed.forEach(portal -> portal.sim.expireAllAccessTokens());
             List<String> calls = new ArrayList<>();
             for (int i = 0; i < CALLS_PER_USER; i++) {
@@ -95,6 +99,7 @@ class ShutdownDrill {
 
             Map<String, LongAdder> atOther = new ConcurrentHashMap<>();
             Map<String, LongAdder> rerouted = new ConcurrentHashMap<>();
+            Routing routing = new Routing();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger done = new AtomicInteger();
             String otherBase = "http://127.0.0.1:" + OTHER_PORT;
@@ -103,6 +108,11 @@ class ShutdownDrill {
             for (int c = 0; c < CALLERS; c++) {
                 storm.add(CompletableFuture.runAsync(() -> {
                     for (int i = next.getAndIncrement(); i < calls.size(); i = next.getAndIncrement()) {
+                        if (routing.deregistered) {
+                            rerouted.computeIfAbsent(reset(ownBase, calls.get(i)), k -> new LongAdder()).increment();
+                            done.incrementAndGet();
+                            continue;
+                        }
                         String answer = reset(otherBase, calls.get(i));
                         atOther.computeIfAbsent(answer, k -> new LongAdder()).increment();
                         if (answer.equals("refused")) {
@@ -117,6 +127,11 @@ class ShutdownDrill {
             }
             long sigtermAt = System.nanoTime();
             other.toHandle().destroy();
+            // The load balancer stops sending new requests once the instance is no longer ready (5 s).
+            Thread.sleep(1_000);
+            int readinessAfterSigterm = readiness(otherBase);
+            Thread.sleep(4_000);
+            routing.deregistered = true;
             boolean exited = other.waitFor(40, TimeUnit.SECONDS);
             long exitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigtermAt);
             CompletableFuture.allOf(storm.toArray(CompletableFuture[]::new)).get(180, TimeUnit.SECONDS);
@@ -135,16 +150,18 @@ class ShutdownDrill {
                             | users, portals, callers, calls | %d, %d, %d, %d |
                             | calls done before SIGTERM | %d |
                             | answers of the stopping instance | %s |
-                            | refused calls answered by the other instance | %s |
+                            | calls refused by, or no longer sent to, the stopping instance, answered by the other | %s |
+                            | readiness 1 s after SIGTERM | %d |
                             | connections reset mid-request | %d |
                             | exit after SIGTERM | %d ms (exit code %s) |
                             | answers afterwards, one call per user | %s |
-                            """, sessions.size(), PORTALS, CALLERS, calls.size(), 40, counts(atOther), counts(rerouted), resets,
+                            """, sessions.size(), PORTALS, CALLERS, calls.size(), 40, counts(atOther), counts(rerouted), readinessAfterSigterm, resets,
                     exitMillis, exited ? String.valueOf(other.exitValue()) : "still running", after);
             Files.writeString(logs.resolve("result.md"), result);
             System.out.println(result);
 
             assertTrue(exited, "the instance stopped within the grace period");
+            assertEquals(503, readinessAfterSigterm, "not ready first");
             assertEquals(0, resets, "no request in flight was dropped");
             assertEquals(Map.of("200", sessions.size()), after, "no token was lost");
         } finally {
@@ -152,6 +169,11 @@ class ShutdownDrill {
             callers.shutdownNow();
             other.destroyForcibly();
         }
+    }
+
+    /** Where new requests go; written by the test thread, read by the callers. */
+    private static final class Routing {
+        volatile boolean deregistered;
     }
 
     /** The packaged production build, configured like a second replica of this test's instance. */
@@ -187,6 +209,15 @@ class ShutdownDrill {
             Thread.sleep(200);
         }
         throw new AssertionError("The other instance did not become ready; see target/shutdown-drill/other-instance.log");
+    }
+
+    private int readiness(String base) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** "200", "503 UNAVAILABLE", …, "refused" (no connection taken) or "reset …" (dropped mid-request). */
