@@ -1,6 +1,7 @@
 package com.crmcardlayouts.bitrix24;
 
 import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.portal.RefreshAnswer;
 import com.crmcardlayouts.portal.TokenPair;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,9 +84,10 @@ public class OAuthServer {
     /**
      * Spends a refresh token on a new pair.
      *
-     * @return the new pair, or empty when the OAuth server refused the refresh token ({@code invalid_grant})
+     * @return the new pair with the portal and user the server says it belongs to, or empty when the
+     * OAuth server refused the refresh token ({@code invalid_grant})
      */
-    public Optional<TokenPair> refresh(String refreshToken) {
+    public Optional<RefreshAnswer> refresh(String refreshToken) {
         return refresh(refreshToken, tokenEndpoint::token);
     }
 
@@ -94,11 +96,11 @@ public class OAuthServer {
      * 2 s, whether a stored refresh token still works. A rotation whose answer is cut short is
      * lost, so only a caller who would otherwise have to assume the token dead may use it.
      */
-    public Optional<TokenPair> refreshQuickly(String refreshToken) {
+    public Optional<RefreshAnswer> refreshQuickly(String refreshToken) {
         return refresh(refreshToken, quickTokenEndpoint::token);
     }
 
-    private Optional<TokenPair> refresh(String refreshToken,
+    private Optional<RefreshAnswer> refresh(String refreshToken,
                                         Function<MultivaluedMap<String, String>, Response> endpoint) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("grant_type", "refresh_token");
@@ -132,7 +134,8 @@ public class OAuthServer {
             throw new Bitrix24Exception.Unavailable("INCOMPLETE_TOKEN", "The OAuth server answered without a token pair");
         }
         metrics.counter("bitrix24.token.refreshes", "outcome", "rotated").increment();
-        return Optional.of(new TokenPair(access, refresh, expiry(body)));
+        long userId = body.path("user_id").canConvertToLong() ? body.path("user_id").asLong() : -1;
+        return Optional.of(new RefreshAnswer(new TokenPair(access, refresh, expiry(body)), body.path("member_id").asText(""), userId));
     }
 
     /** {@code expires} (unix seconds) when present, otherwise now plus {@code expires_in}. */

@@ -30,6 +30,7 @@ import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.testing.Bitrix24Requests.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -165,6 +166,121 @@ class TokenRefreshTest {
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
         assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
         assertEquals(1, portal.refreshCount(ADMIN));
+    }
+
+    @Test
+    void a_refresh_answer_for_another_user_is_refused_and_never_stored() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        // A request brought the plain user's verified access token with someone else's refresh token.
+        IssuedTokens plain = portal.issueTokens(PLAIN_USER);
+        IssuedTokens managers = portal.issueTokens(com.crmcardlayouts.simulator.SimUsers.CRM_MANAGER);
+        store.save(portalId, PLAIN_USER, new TokenPair(plain.accessToken(), managers.refreshToken(), plain.expiresAt()));
+        portal.expireAllAccessTokens();
+
+        assertThrows(Bitrix24Exception.TokenRevoked.class, () -> client.call(portalId, PLAIN_USER, "profile", Map.of()));
+
+        assertEquals(1, portal.refreshCount(com.crmcardlayouts.simulator.SimUsers.CRM_MANAGER), "the OAuth server answered for the manager");
+        assertTrue(store.find(portalId, PLAIN_USER).isEmpty(), "the manager's new pair is not the plain user's");
+        assertEquals(1, Db.count(em, "select count(*) from user_token where portal_id = ?1 and user_id = ?2 and revoked_at is not null",
+                portalId, PLAIN_USER));
+        assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1 and user_id = ?2",
+                portalId, com.crmcardlayouts.simulator.SimUsers.CRM_MANAGER), "and it is stored nowhere else");
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status, "the installer is not concerned");
+    }
+
+    @Test
+    void invalid_grant_rereads_the_stored_pair_and_uses_a_rotation_another_instance_stored_meanwhile() throws Exception {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        UserCredentials stale = store.find(portalId, ADMIN).orElseThrow();
+        // Another instance spent the stored refresh token; its commit lands just after our refresh failed.
+        TokenPair theirs = oauth.refresh(stale.tokens().refreshToken()).orElseThrow().pair();
+        portal.expireAllAccessTokens();
+        ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+        try {
+            TokenStore.Rotation rotation = store.rotate(portalId, ADMIN, stale.tokens().accessToken(), spent -> {
+                // Waits for our row lock, so it stores its pair right after our attempt ends.
+                otherInstance.submit(() -> store.save(portalId, ADMIN, theirs));
+                return oauth.refresh(spent);
+            });
+
+            TokenStore.Rotation.Current current = assertInstanceOf(TokenStore.Rotation.Current.class, rotation);
+            assertEquals(theirs.accessToken(), current.credentials().tokens().accessToken());
+        } finally {
+            otherInstance.shutdown();
+        }
+        assertEquals(2, portal.refreshCount(ADMIN), "theirs and our invalid_grant; no refresh after");
+        assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1 and revoked_at is not null", portalId));
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+    }
+
+    @Test
+    void a_refresh_token_from_a_request_does_not_replace_a_confirmed_live_chain() {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        portal.expireAllAccessTokens();
+        client.call(portalId, ADMIN, "profile", Map.of());
+        String confirmed = store.find(portalId, ADMIN).orElseThrow().tokens().refreshToken();
+        IssuedTokens fresh = portal.issueTokens(ADMIN);
+
+        store.save(portalId, ADMIN, new TokenPair(fresh.accessToken(), "not-a-refresh-token-of-this-user", fresh.expiresAt()));
+
+        UserCredentials stored = store.find(portalId, ADMIN).orElseThrow();
+        assertEquals(fresh.accessToken(), stored.tokens().accessToken(), "the verified access token is taken");
+        assertEquals(confirmed, stored.tokens().refreshToken(), "the confirmed chain stays");
+        portal.expireAllAccessTokens();
+        assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of()).path("ID").asText());
+    }
+
+    @Test
+    void a_hundred_users_expiring_at_once_hold_few_connections_and_other_database_work_is_served() throws Exception {
+        SimPortal portal = installed();
+        long portalId = Db.portal(portal.memberId()).id;
+        List<Long> users = new ArrayList<>();
+        for (long userId = 100; userId < 200; userId++) {
+            portal.setUser(userId, false, false, true);
+            IssuedTokens issued = portal.issueTokens(userId);
+            store.save(portalId, userId, new TokenPair(issued.accessToken(), issued.refreshToken(), issued.expiresAt()));
+            users.add(userId);
+        }
+        portal.expireAllAccessTokens();
+        // Each refresh holds its row lock (and a connection) across a slow OAuth call.
+        simulator.setTokenEndpointDelay(java.time.Duration.ofMillis(300));
+        ExecutorService observer = Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicBoolean storming = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            Future<long[]> watch = observer.submit(() -> {
+                long most = 0;
+                long otherWork = 0;
+                while (storming.get()) {
+                    // Sessions in a rotation: they hold (or take) a FOR UPDATE lock on user_token.
+                    most = Math.max(most, Db.count(em, """
+                            select count(distinct l.pid) from pg_locks l join pg_class c on c.oid = l.relation
+                            where c.relname = 'user_token' and l.mode = 'RowShareLock'"""));
+                    otherWork += Db.count(em, "select count(*) from portal where id = ?1", portalId);
+                    Thread.sleep(20);
+                }
+                return new long[]{most, otherWork};
+            });
+
+            List<String> ids = runTogether(users.size(), i -> () -> client.call(portalId, users.get(i), "profile", Map.of()).path("ID").asText());
+            storming.set(false);
+            long[] seen = watch.get();
+
+            org.jboss.logging.Logger.getLogger(TokenRefreshTest.class).infof(
+                    "Refresh storm: %d users, at most %d rotations holding connections at once, %d other queries served meanwhile",
+                    users.size(), seen[0], seen[1]);
+            assertEquals(users.stream().map(String::valueOf).toList(), ids, "every user was served");
+            assertTrue(seen[0] >= 1 && seen[0] <= 6, "rotations holding connections at once: " + seen[0]);
+            assertTrue(seen[1] > 0, "other database work was served throughout");
+            assertEquals(100, users.stream().filter(userId -> portal.refreshCount(userId) == 1).count());
+        } finally {
+            storming.set(false);
+            observer.shutdownNow();
+            simulator.setTokenEndpointDelay(java.time.Duration.ZERO);
+        }
     }
 
     @Test
