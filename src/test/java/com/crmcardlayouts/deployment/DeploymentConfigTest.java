@@ -2,6 +2,7 @@ package com.crmcardlayouts.deployment;
 
 import com.crmcardlayouts.config.AppConfig;
 import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.config.MetricsConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.smallrye.config.ConfigMapping;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps the deployment files in step with the configuration the code reads: a setting added to
- * {@link AppConfig} or {@link Bitrix24Config} without a default fails here until Compose,
+ * {@link AppConfig}, {@link Bitrix24Config} or {@link MetricsConfig} without a default fails here until Compose,
  * {@code .env.example} and the Kubernetes ConfigMap or Secret name it.
  */
 class DeploymentConfigTest {
@@ -55,7 +56,7 @@ class DeploymentConfigTest {
                 .filter(key -> !key.startsWith("%"))
                 .collect(Collectors.toSet());
         Map<String, Boolean> settings = new TreeMap<>();
-        for (Class<?> mapping : List.of(AppConfig.class, Bitrix24Config.class)) {
+        for (Class<?> mapping : List.of(AppConfig.class, Bitrix24Config.class, MetricsConfig.class)) {
             collect(mapping, mapping.getAnnotation(ConfigMapping.class).prefix(), defaultedInProperties, settings);
         }
         return settings;
