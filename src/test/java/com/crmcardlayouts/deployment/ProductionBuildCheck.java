@@ -113,6 +113,13 @@ class ProductionBuildCheck {
                     .POST(HttpRequest.BodyPublishers.ofString("event=ONAPPUNINSTALL")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             assertNotEquals(404, event);
             assertTrue(event >= 400 && event < 500, "event answered " + event);
+
+            // The key rotation command runs beside the live instance, with the same ports configured.
+            Process command = start(env, List.of(), "reencrypt", "reencrypt-tokens");
+            assertTrue(command.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS), "reencrypt-tokens did not exit");
+            String output = Files.readString(Path.of("target", "production-build-check-reencrypt.log"));
+            assertEquals(0, command.exitValue(), output);
+            assertTrue(output.contains("Re-encrypted user token pairs: 0"), output);
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
@@ -159,11 +166,12 @@ class ProductionBuildCheck {
         return env;
     }
 
-    private static Process start(Map<String, String> env, List<String> jvmOptions, String name) throws IOException {
+    private static Process start(Map<String, String> env, List<String> jvmOptions, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
+        command.addAll(List.of(args));
         Path log = Path.of("target", "production-build-check-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("APP_") || key.startsWith("BITRIX24_"));
