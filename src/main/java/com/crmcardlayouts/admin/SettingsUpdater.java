@@ -2,6 +2,7 @@ package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.lifecycle.Binder;
 import com.crmcardlayouts.pageapi.Bitrix24Failures;
 import com.crmcardlayouts.pageapi.Caller;
@@ -64,9 +65,10 @@ public class SettingsUpdater {
         if (!portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false)) {
             throw new Refused(Refusal.NOT_INSTALLED);
         }
+        Deadline deadline = Binder.deadline();
         try {
-            requireExistingSmartProcesses(caller, wanted);
-            binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs());
+            requireExistingSmartProcesses(caller, wanted, deadline);
+            binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs(), deadline);
         } catch (Bitrix24Exception e) {
             LOG.infof("Re-binding tabs on portal %d failed, settings unchanged: %s", caller.portalId(), e.getMessage());
             Refusal refusal = Bitrix24Failures.refusal(e, true);
@@ -77,12 +79,12 @@ public class SettingsUpdater {
         return journal.record(entry(caller, wanted, AuditEntry.SUCCESS, describe(wanted)));
     }
 
-    private void requireExistingSmartProcesses(Caller caller, Settings wanted) {
+    private void requireExistingSmartProcesses(Caller caller, Settings wanted, Deadline deadline) {
         List<CardType> asked = wanted.tabs().stream().filter(CardType::isSmartProcess).toList();
         if (asked.isEmpty()) {
             return;
         }
-        List<CardType> existing = smartProcesses.of(caller.portalId(), caller.userId()).stream().map(SmartProcess::card).toList();
+        List<CardType> existing = smartProcesses.of(caller.portalId(), caller.userId(), deadline).stream().map(SmartProcess::card).toList();
         asked.stream().filter(card -> !existing.contains(card)).findFirst().ifPresent(missing -> {
             throw new Refused(Refusal.SMART_PROCESS_UNKNOWN, missing.key());
         });

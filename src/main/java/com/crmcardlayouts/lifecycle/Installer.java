@@ -2,6 +2,7 @@ package com.crmcardlayouts.lifecycle;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalLock;
@@ -17,7 +18,10 @@ import java.util.List;
 public class Installer {
 
     private static final Logger LOG = Logger.getLogger(Installer.class);
-    /** How long an install waits for a settings save of the same portal to finish; a save takes a few Bitrix24 calls. */
+    /**
+     * How long an install waits for a settings save of the same portal to finish, out of its
+     * {@linkplain Binder#deadline() deadline}; a save takes a few Bitrix24 calls.
+     */
     private static final Duration WAIT_FOR_SETTINGS_SAVE = Duration.ofSeconds(10);
 
     /** What the installer page reports; {@code adminUserId} is the installing administrator, {@code tabs} the bound card tabs. */
@@ -61,11 +65,12 @@ public class Installer {
             verifier.checkApplicationToken(frame.portal().get(), request);
         }
         Portal portal = portals.install(frame.info().facts(), frame.userId(), request.tokens(), request.applicationToken());
+        Deadline deadline = Binder.deadline();
         try {
             // The chosen tabs are read under the lock, so a settings save cannot change them between the read and the binding.
             List<CardType> tabs = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE, () -> {
                 List<CardType> chosen = chosenTabs.of(portal.id);
-                binder.reconcile(portal.id, frame.userId(), chosen);
+                binder.reconcile(portal.id, frame.userId(), chosen, deadline);
                 return chosen;
             });
             LOG.infof("Installed on portal %s (%s) by user %d", portal.memberId, portal.domain, frame.userId());
