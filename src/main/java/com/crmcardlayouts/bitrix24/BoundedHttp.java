@@ -105,6 +105,7 @@ class BoundedHttp {
     }
 
     private static void read(HttpClientRequest request, HttpClientResponse response, CompletableFuture<RemoteAnswer> answer) {
+        response.exceptionHandler(answer::completeExceptionally);
         String declared = response.getHeader("Content-Length");
         if (declared != null && declared.length() < 19 && declared.chars().allMatch(Character::isDigit)
                 && Long.parseLong(declared) > MAX_ANSWER_BYTES) {
@@ -112,7 +113,6 @@ class BoundedHttp {
             return;
         }
         Buffer received = Buffer.buffer();
-        response.exceptionHandler(answer::completeExceptionally);
         response.handler(chunk -> {
             if (answer.isDone()) {
                 return;
