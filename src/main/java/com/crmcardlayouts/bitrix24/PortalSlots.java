@@ -2,6 +2,7 @@ package com.crmcardlayouts.bitrix24;
 
 import com.crmcardlayouts.config.Bitrix24Config;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -11,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Caps the Bitrix24 exchanges one portal has in progress on this instance
  * ({@code bitrix24.portal-concurrency}), so that a portal whose calls hang or crawl cannot take every
  * worker thread and connection from the others. A caller waits for a slot within its own deadline;
- * only a few may wait per portal (three times the cap), the rest are refused at once: a queue that
- * long means the portal is not answering, and each waiter would hold a worker thread.
+ * at most {@link #WAITING} may wait per portal, enough for a burst of users opening their cards at
+ * once; further ones are refused at once: a queue that long means the portal is not answering, and
+ * each waiter holds a worker thread.
  */
 @ApplicationScoped
 class PortalSlots {
@@ -26,14 +28,19 @@ class PortalSlots {
     private record Gate(Semaphore admitted, Semaphore working) {
     }
 
-    private static final int WAITERS_PER_SLOT = 3;
+    static final int WAITING = 32;
 
     private final int perPortal;
     // One entry per portal this instance has called: a few small objects each, bounded by the portals served.
     private final ConcurrentHashMap<Long, Gate> gates = new ConcurrentHashMap<>();
 
+    @Inject
     PortalSlots(Bitrix24Config config) {
-        this.perPortal = config.portalConcurrency();
+        this(config.portalConcurrency());
+    }
+
+    PortalSlots(int perPortal) {
+        this.perPortal = perPortal;
     }
 
     /**
@@ -41,7 +48,7 @@ class PortalSlots {
      */
     Slot take(long portalId, Deadline deadline) {
         Gate gate = gates.computeIfAbsent(portalId,
-                id -> new Gate(new Semaphore(perPortal * (1 + WAITERS_PER_SLOT)), new Semaphore(perPortal, true)));
+                id -> new Gate(new Semaphore(perPortal + WAITING), new Semaphore(perPortal, true)));
         if (!gate.admitted().tryAcquire()) {
             throw busy();
         }

@@ -47,11 +47,15 @@ public class Installer {
 
     public Result install(FrameRequest request) {
         VerifiedFrame frame = verifier.verify(request);
-        return install(frame);
+        return install(frame, Binder.deadline());
     }
 
-    /** Also used when an administrator opens the app on a portal the app does not know (a missed install). */
-    public Result install(VerifiedFrame frame) {
+    /**
+     * Also used when an administrator opens the app on a portal the app does not know (a missed install).
+     *
+     * @param deadline the request's; the binding calls take at most {@link Binder#CALL_LIMIT} each within it
+     */
+    public Result install(VerifiedFrame frame, Deadline deadline) {
         FrameRequest request = frame.request();
         boolean installed = frame.portal().filter(Portal::isInstalled).isPresent();
         if (!isPortalAdmin(frame)) {
@@ -65,7 +69,6 @@ public class Installer {
             verifier.checkApplicationToken(frame.portal().get(), request);
         }
         Portal portal = portals.install(frame.info().facts(), frame.userId(), request.tokens(), request.applicationToken());
-        Deadline deadline = Binder.deadline();
         try {
             // The chosen tabs are read under the lock, so a settings save cannot change them between the read and the binding.
             List<CardType> tabs = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE, () -> {

@@ -70,9 +70,9 @@ public class ConsolePage {
         // CONTRACT §5: on a portal the app does not serve, an administrator registers it as an install
         // would; the install has then already established that the viewer is an administrator.
         boolean served = frame.portal().filter(Portal::isInstalled).isPresent();
-        Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame).portal();
-        // One deadline for the administrator check and everything the console then asks Bitrix24.
+        // One deadline for a missed install or the administrator check, and everything the console then asks Bitrix24.
         Deadline deadline = client.deadline();
+        Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame, deadline).portal();
         if (served && !isPortalAdmin(portal, frame, deadline)) {
             // The console does not ask for CRM rights; the session claims none, so the page API can only narrow.
             String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal.memberId, request.lang());

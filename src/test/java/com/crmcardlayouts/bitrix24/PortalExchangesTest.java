@@ -191,7 +191,7 @@ class PortalExchangesTest {
                     "another portal is answered while this one hangs");
             Bitrix24Exception refused = assertThrows(Bitrix24Exception.RateLimited.class,
                     () -> client.call(hanging, ADMIN, "profile", Map.of(), Deadline.in(Duration.ofMillis(300))));
-            assertEquals("PORTAL_BUSY", refused.code(), "four in progress and twelve waiting: the seventeenth is refused");
+            assertEquals("PORTAL_BUSY", refused.code(), "while four are in progress, a call that cannot wait long is refused");
             assertEquals(4, portalServer.inFlight.get(), "only four of the sixteen reach the hanging portal");
 
             releaseUntilDone(calls);
