@@ -65,7 +65,7 @@ public class SettingsUpdater {
         if (!portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false)) {
             throw new Refused(Refusal.NOT_INSTALLED);
         }
-        Deadline deadline = Binder.deadline();
+        Deadline deadline = binder.deadline();
         try {
             requireExistingSmartProcesses(caller, wanted, deadline);
             binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs(), deadline);

@@ -6,7 +6,7 @@ import java.time.Duration;
  * The moment by which one request must be done with Bitrix24, e.g. 20 s after a page-API request
  * arrived. A request makes one and hands the same one to each of its calls: waiting for a slot,
  * back-off pauses, retries and every HTTP exchange all spend it, so a request that has spent it
- * makes no further call. It also caps a single exchange ({@link #perCall()}), so that a few calls
+ * makes no further call. It also caps a single exchange ({@link #callsOfAtMost}), so that a few calls
  * that must be quick (binding tabs, questions asked while Bitrix24 waits) fail early.
  * Immutable; read from the monotonic clock.
  */
@@ -48,10 +48,6 @@ public final class Deadline {
     Duration nextCall() {
         Duration left = remaining();
         return perCall.compareTo(left) < 0 ? perCall : left;
-    }
-
-    Duration perCall() {
-        return perCall;
     }
 
     @Override

@@ -23,8 +23,6 @@ import java.util.Map;
 @ApplicationScoped
 public class Binder {
 
-    /** An install or a settings save, lock wait included: an administrator watches the page meanwhile. */
-    static final Duration BUDGET = Duration.ofSeconds(20);
     /** One binding call: these are small writes, and a portal that takes longer is failing. */
     static final Duration CALL_LIMIT = Duration.ofSeconds(5);
     private static final Map<String, String> TAB_TITLES = Map.of("en", "Card layout", "ru", "Макет карточки", "de", "Kartenlayout");
@@ -37,9 +35,9 @@ public class Binder {
         this.config = config;
     }
 
-    /** The deadline of a request that binds (an install, a settings save): {@link #BUDGET}, calls of at most {@link #CALL_LIMIT}. */
-    public static Deadline deadline() {
-        return Deadline.in(BUDGET).callsOfAtMost(CALL_LIMIT);
+    /** The deadline of a request that binds (an install, a settings save): the request budget, calls of at most {@link #CALL_LIMIT}. */
+    public Deadline deadline() {
+        return client.deadline().callsOfAtMost(CALL_LIMIT);
     }
 
     /** An install: the wanted card tabs and the lifecycle events. */

@@ -18,10 +18,7 @@ import java.util.List;
 public class Installer {
 
     private static final Logger LOG = Logger.getLogger(Installer.class);
-    /**
-     * How long an install waits for a settings save of the same portal to finish, out of its
-     * {@linkplain Binder#deadline() deadline}; a save takes a few Bitrix24 calls.
-     */
+    /** How long an install waits at most for a settings save of the same portal to finish (out of its deadline); a save takes a few Bitrix24 calls. */
     private static final Duration WAIT_FOR_SETTINGS_SAVE = Duration.ofSeconds(10);
 
     /** What the installer page reports; {@code adminUserId} is the installing administrator, {@code tabs} the bound card tabs. */
@@ -47,7 +44,7 @@ public class Installer {
 
     public Result install(FrameRequest request) {
         VerifiedFrame frame = verifier.verify(request);
-        return install(frame, Binder.deadline());
+        return install(frame, binder.deadline());
     }
 
     /**
@@ -71,7 +68,7 @@ public class Installer {
         Portal portal = portals.install(frame.info().facts(), frame.userId(), request.tokens(), request.applicationToken());
         try {
             // The chosen tabs are read under the lock, so a settings save cannot change them between the read and the binding.
-            List<CardType> tabs = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE, () -> {
+            List<CardType> tabs = lock.whileHeld(portal.id, shorter(WAIT_FOR_SETTINGS_SAVE, deadline.remaining()), () -> {
                 List<CardType> chosen = chosenTabs.of(portal.id);
                 binder.reconcile(portal.id, frame.userId(), chosen, deadline);
                 return chosen;
@@ -85,6 +82,10 @@ public class Installer {
             LOG.warnf("Binding placements and events failed on portal %s: %s", portal.memberId, e.getMessage());
             throw FrameRejected.of(e, request.lang());
         }
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private boolean isPortalAdmin(VerifiedFrame frame) {
