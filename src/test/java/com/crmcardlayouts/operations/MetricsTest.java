@@ -36,7 +36,7 @@ class MetricsTest {
         SimPortal portal = simulator.createPortal();
         install(portal);
         portal.expireAllAccessTokens();
-        client.call(Db.portal(portal.memberId()).id, 1, "profile", Map.of());
+        client.call(Db.portal(portal.memberId()).id, 1, "profile", Map.of(), client.deadline());
 
         String after = metrics();
         assertEquals(value(before, ACTIVE) + 1, value(after, ACTIVE));
