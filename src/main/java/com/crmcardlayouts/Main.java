@@ -19,8 +19,9 @@ public class Main {
 
     public static void main(String... args) {
         if (List.of(args).equals(List.of(REENCRYPT_TOKENS))) {
-            // Often run beside a live instance (same pod or host): take no HTTP port.
+            // Often run beside a live instance (same pod or host): take no HTTP port, nor the management one.
             System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.management.host-enabled", "false");
         }
         Quarkus.run(Command.class, args);
     }

@@ -30,6 +30,7 @@ class MainCommandTest {
     void serveHttpAgain() {
         // The command switches the HTTP server off for its own JVM; the tests share one.
         System.clearProperty("quarkus.http.host-enabled");
+        System.clearProperty("quarkus.management.host-enabled");
     }
 
     @Test

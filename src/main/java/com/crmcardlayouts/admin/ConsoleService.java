@@ -2,6 +2,7 @@ package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.lifecycle.Binder;
 import com.crmcardlayouts.portal.Portal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,15 +26,16 @@ public class ConsoleService {
         this.journal = journal;
     }
 
-    public ConsoleState open(Portal portal, long adminUserId) {
-        return new ConsoleState(portal, settings.forPortal(portal.id), boundTabs(portal.id, adminUserId),
-                smartProcesses.ifAvailable(portal.id, adminUserId), journal.page(portal.id, 1));
+    /** @param deadline the console request's, shared with whatever else it asked Bitrix24 */
+    public ConsoleState open(Portal portal, long adminUserId, Deadline deadline) {
+        return new ConsoleState(portal, settings.forPortal(portal.id), boundTabs(portal.id, adminUserId, deadline),
+                smartProcesses.ifAvailable(portal.id, adminUserId, deadline), journal.page(portal.id, 1));
     }
 
     /** Empty when Bitrix24 does not answer: the console then says it could not check. */
-    private Optional<List<CardType>> boundTabs(long portalId, long adminUserId) {
+    private Optional<List<CardType>> boundTabs(long portalId, long adminUserId, Deadline deadline) {
         try {
-            return Optional.of(binder.boundTabs(portalId, adminUserId));
+            return Optional.of(binder.boundTabs(portalId, adminUserId, deadline));
         } catch (Bitrix24Exception e) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package com.crmcardlayouts.admin;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.lifecycle.Binder;
 import com.crmcardlayouts.pageapi.Bitrix24Failures;
 import com.crmcardlayouts.pageapi.Caller;
@@ -66,15 +67,16 @@ public class SettingsUpdater {
         if (!portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false)) {
             throw new Refused(Refusal.NOT_INSTALLED);
         }
+        Deadline deadline = binder.deadline();
         try {
-            requireExistingSmartProcesses(caller, wanted);
+            requireExistingSmartProcesses(caller, wanted, deadline);
         } catch (Bitrix24Exception e) {
             throw refused(caller, wanted, e);
         }
         Optional<Settings> previous = settings.stored(caller.portalId());
         settings.save(caller.portalId(), caller.userId(), wanted);
         try {
-            binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs());
+            binder.reconcileTabs(caller.portalId(), caller.userId(), wanted.tabs(), deadline);
         } catch (RuntimeException e) {
             settings.restore(caller.portalId(), previous);
             throw e instanceof Bitrix24Exception failure ? refused(caller, wanted, failure) : e;
@@ -89,12 +91,12 @@ public class SettingsUpdater {
         return new Refused(refusal);
     }
 
-    private void requireExistingSmartProcesses(Caller caller, Settings wanted) {
+    private void requireExistingSmartProcesses(Caller caller, Settings wanted, Deadline deadline) {
         List<CardType> asked = wanted.tabs().stream().filter(CardType::isSmartProcess).toList();
         if (asked.isEmpty()) {
             return;
         }
-        List<CardType> existing = smartProcesses.of(caller.portalId(), caller.userId()).stream().map(SmartProcess::card).toList();
+        List<CardType> existing = smartProcesses.of(caller.portalId(), caller.userId(), deadline).stream().map(SmartProcess::card).toList();
         asked.stream().filter(card -> !existing.contains(card)).findFirst().ifPresent(missing -> {
             throw new Refused(Refusal.SMART_PROCESS_UNKNOWN, missing.key());
         });

@@ -3,6 +3,7 @@ package com.crmcardlayouts.admin;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,11 +27,11 @@ public class SmartProcesses {
     }
 
     /** @throws Bitrix24Exception when Bitrix24 does not answer */
-    public List<SmartProcess> of(long portalId, long adminUserId) {
+    public List<SmartProcess> of(long portalId, long adminUserId, Deadline deadline) {
         List<SmartProcess> found = new ArrayList<>();
         // Smart processes number in the tens; the bound only stops a portal that keeps answering full pages.
         for (int start = 0; start < MAX_PAGES * PAGE_SIZE; start += PAGE_SIZE) {
-            JsonNode types = client.call(portalId, adminUserId, "crm.type.list", Map.of("start", start)).path("types");
+            JsonNode types = client.call(portalId, adminUserId, "crm.type.list", Map.of("start", start), deadline).path("types");
             for (JsonNode type : types) {
                 CardType.ofEntityTypeId(type.path("entityTypeId").asInt())
                         .filter(CardType::isSmartProcess)
@@ -44,9 +45,9 @@ public class SmartProcesses {
     }
 
     /** For the console, which still offers the fixed cards when Bitrix24 does not answer. */
-    public Optional<List<SmartProcess>> ifAvailable(long portalId, long adminUserId) {
+    public Optional<List<SmartProcess>> ifAvailable(long portalId, long adminUserId, Deadline deadline) {
         try {
-            return Optional.of(of(portalId, adminUserId));
+            return Optional.of(of(portalId, adminUserId, deadline));
         } catch (Bitrix24Exception e) {
             return Optional.empty();
         }

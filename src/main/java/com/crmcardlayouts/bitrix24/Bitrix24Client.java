@@ -4,14 +4,18 @@ import com.crmcardlayouts.config.Bitrix24Config;
 import com.crmcardlayouts.portal.TokenPair;
 import com.crmcardlayouts.portal.TokenStore;
 import com.crmcardlayouts.portal.UserCredentials;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,18 +38,26 @@ public class Bitrix24Client {
             "WRONG_AUTH_TYPE", "METHOD_CONFIRM_DENIED", "WRONG_LICENSE");
     private static final Set<String> TOKEN_DEAD = Set.of("invalid_token", "authorization_error", "NO_AUTH_FOUND", "invalid_grant");
     private static final Duration SERVER_RETRY_PAUSE = Duration.ofMillis(200);
+    /** The longest one exchange with a portal may take (it was 5 s to connect and 15 s to read). */
+    static final Duration CALL_LIMIT = Duration.ofSeconds(15);
+    /** A question asked while Bitrix24 waits for the app's answer: resolving, connecting and reading (0.3 s + 0.4 s before). */
+    static final Duration QUICK_LIMIT = Duration.ofMillis(700);
 
-    private final PortalApi api;
-    private final PortalApi quickApi;
+    private final BoundedHttp http;
+    private final PortalAddresses addresses;
+    private final PortalSlots slots;
+    private final ObjectMapper json;
     private final TokenStore tokens;
     private final TokenRefresher refresher;
     private final Bitrix24Config config;
     private final MeterRegistry metrics;
 
-    public Bitrix24Client(@RestClient PortalApi api, @RestClient PortalApi.Quick quickApi, TokenStore tokens, TokenRefresher refresher,
-                          Bitrix24Config config, MeterRegistry metrics) {
-        this.api = api;
-        this.quickApi = quickApi;
+    Bitrix24Client(BoundedHttp http, PortalAddresses addresses, PortalSlots slots, ObjectMapper json, TokenStore tokens,
+                   TokenRefresher refresher, Bitrix24Config config, MeterRegistry metrics) {
+        this.http = http;
+        this.addresses = addresses;
+        this.slots = slots;
+        this.json = json;
         this.tokens = tokens;
         this.refresher = refresher;
         this.config = config;
@@ -53,21 +65,23 @@ public class Bitrix24Client {
     }
 
     /**
-     * Calls {@code method} on the portal as {@code userId} and returns Bitrix24's {@code result}.
-     *
-     * @throws Bitrix24Exception or one of its subclasses for every failure
+     * The deadline of a request starting now: {@code bitrix24.request-budget} for all its calls, at
+     * most {@link #CALL_LIMIT} for one exchange. Make one per request and pass it to each call.
      */
-    public JsonNode call(long portalId, long userId, String method, Map<String, Object> params) {
-        return call(portalId, userId, method, params, rateLimitDeadline());
+    public Deadline deadline() {
+        return Deadline.in(config.requestBudget()).callsOfAtMost(CALL_LIMIT);
     }
 
     /**
-     * As {@link #call(long, long, String, Map)}, backing off on {@code QUERY_LIMIT_EXCEEDED} only until
-     * {@code rateLimitDeadline}, so that several calls answering one request share one budget.
+     * Calls {@code method} on the portal as {@code userId} and returns Bitrix24's {@code result}. Waiting
+     * for one of the portal's slots, back-off on {@code QUERY_LIMIT_EXCEEDED}, retries and the exchanges
+     * themselves all end by {@code deadline}, which the request's other calls share.
+     *
+     * @throws Bitrix24Exception or one of its subclasses for every failure
      */
-    public JsonNode call(long portalId, long userId, String method, Map<String, Object> params, Instant rateLimitDeadline) {
+    public JsonNode call(long portalId, long userId, String method, Map<String, Object> params, Deadline deadline) {
         try {
-            JsonNode result = callWithRetries(portalId, userId, method, params, rateLimitDeadline);
+            JsonNode result = callWithRetries(portalId, userId, method, params, deadline);
             count(method, "ok");
             return result;
         } catch (Bitrix24Exception e) {
@@ -77,15 +91,16 @@ public class Bitrix24Client {
     }
 
     /**
-     * Asks {@code method} once, with short timeouts, using a token the OAuth server has just verified
-     * but the app has not stored (for example whether an installing user is an administrator). Never
-     * refreshed or retried: Bitrix24 is waiting for the app's answer meanwhile.
+     * Asks {@code method} once, within {@link #QUICK_LIMIT}, using a token the OAuth server has just
+     * verified but the app has not stored (for example whether an installing user is an administrator).
+     * Never refreshed or retried: Bitrix24 is waiting for the app's answer meanwhile. It takes no slot of
+     * the portal's cap: the app may not know the portal yet, and the short limit bounds it already.
      */
     public JsonNode callAs(AppInfo verified, String accessToken, String method, Map<String, Object> params) {
         UserCredentials credentials = new UserCredentials(0, verified.clientEndpoint(), verified.userId(),
                 new TokenPair(accessToken, "", Instant.now().plusSeconds(60)));
         try {
-            RemoteAnswer answer = send(quickApi, credentials, method, params);
+            RemoteAnswer answer = send(credentials, method, params, Deadline.in(QUICK_LIMIT));
             if (answer.isError()) {
                 throw map(answer);
             }
@@ -97,26 +112,27 @@ public class Bitrix24Client {
         }
     }
 
-    /** The end of the rate-limit budget ({@code bitrix24.rate-limit-budget}) of a request starting now. */
-    public Instant rateLimitDeadline() {
-        return Instant.now().plus(config.rateLimitBudget());
-    }
-
-    private JsonNode callWithRetries(long portalId, long userId, String method, Map<String, Object> params, Instant rateLimitDeadline) {
+    private JsonNode callWithRetries(long portalId, long userId, String method, Map<String, Object> params, Deadline deadline) {
         UserCredentials credentials = tokens.find(portalId, userId).orElseThrow(() ->
                 new Bitrix24Exception.TokenRevoked("NO_TOKEN", "No usable Bitrix24 authorization is stored for this user"));
         if (credentials.tokens().isExpired(Instant.now())) {
             credentials = refresher.refresh(credentials);
         }
-        return execute(credentials, method, params, rateLimitDeadline);
+        return execute(credentials, method, params, deadline);
     }
 
-    private JsonNode execute(UserCredentials credentials, String method, Map<String, Object> params, Instant rateLimitDeadline) {
+    private JsonNode execute(UserCredentials credentials, String method, Map<String, Object> params, Deadline deadline) {
         Duration backoff = config.rateLimitFirstBackoff();
         boolean refreshed = false;
         int serverFailures = 0;
         while (true) {
-            RemoteAnswer answer = send(api, credentials, method, params);
+            if (deadline.hasPassed()) {
+                throw new Bitrix24Exception.Unavailable("DEADLINE_PASSED", "The request ran out of time before it could ask Bitrix24 for " + method);
+            }
+            RemoteAnswer answer;
+            try (PortalSlots.Slot slot = slots.take(credentials.portalId(), deadline)) {
+                answer = send(credentials, method, params, deadline);
+            }
             if (!answer.isError()) {
                 return answer.body().path("result");
             }
@@ -128,13 +144,14 @@ public class Bitrix24Client {
                 refreshed = true;
             } else if ("QUERY_LIMIT_EXCEEDED".equals(code)) {
                 Duration pause = jitter(backoff);
-                if (Instant.now().plus(pause).isAfter(rateLimitDeadline)) {
+                if (!deadline.allows(pause)) {
                     throw new Bitrix24Exception.RateLimited(code, "Bitrix24 kept rate-limiting the app");
                 }
                 metrics.counter("bitrix24.rate_limit.waits").increment();
                 sleep(pause);
                 backoff = backoff.multipliedBy(2);
-            } else if (answer.isServerFailure() && serverFailures < config.serverErrorRetries()) {
+            } else if (answer.isServerFailure() && serverFailures < config.serverErrorRetries()
+                    && deadline.allows(SERVER_RETRY_PAUSE.multipliedBy(serverFailures + 1))) {
                 serverFailures++;
                 sleep(SERVER_RETRY_PAUSE.multipliedBy(serverFailures));
             } else {
@@ -143,18 +160,26 @@ public class Bitrix24Client {
         }
     }
 
-    private RemoteAnswer send(PortalApi via, UserCredentials credentials, String method, Map<String, Object> params) {
+    /** One exchange: the endpoint checked, its host resolved once and that address alone connected to. */
+    private RemoteAnswer send(UserCredentials credentials, String method, Map<String, Object> params, Deadline deadline) {
         if (!METHOD_NAME.matcher(method).matches()) {
             throw new IllegalArgumentException("Not a Bitrix24 method name: " + method);
         }
-        String endpoint = credentials.clientEndpoint();
-        Endpoints.requireAllowed(endpoint, config.allowInsecureHttp());
-        String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-        try (Response response = via.call(base, method, "Bearer " + credentials.tokens().accessToken(), params)) {
-            return RemoteAnswer.parse(response.getStatus(), response.readEntity(String.class));
-        } catch (ProcessingException e) {
-            LOG.warnf("Portal %d unreachable for %s: %s", credentials.portalId(), method, e.getClass().getSimpleName());
+        URI endpoint = Endpoints.requireAllowed(credentials.clientEndpoint(), config.allowInsecureHttp(), config.allowPrivateEndpoints());
+        String base = credentials.clientEndpoint().endsWith("/") ? credentials.clientEndpoint() : credentials.clientEndpoint() + "/";
+        InetSocketAddress address = addresses.checked(endpoint, deadline);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Authorization", "Bearer " + credentials.tokens().accessToken())
+                .add("Content-Type", "application/json")
+                .add("Accept", "application/json");
+        try {
+            return http.exchange(HttpMethod.POST, URI.create(base + method), address, headers,
+                    Buffer.buffer(json.writeValueAsBytes(params)), deadline.nextCall());
+        } catch (BoundedHttp.Unreachable e) {
+            LOG.warnf("Portal %d unreachable for %s: %s", credentials.portalId(), method, e.getMessage());
             return new RemoteAnswer(599, null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Parameters of " + method + " are not JSON", e);
         }
     }
 

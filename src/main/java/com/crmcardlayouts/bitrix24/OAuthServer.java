@@ -1,18 +1,20 @@
 package com.crmcardlayouts.bitrix24;
 
 import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.portal.RefreshAnswer;
 import com.crmcardlayouts.portal.TokenPair;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -26,15 +28,20 @@ public class OAuthServer {
             "authorization_error", "user_access_error", "invalid_request");
     private static final Set<String> DEAD_REFRESH_TOKEN = Set.of("invalid_grant", "bad_verification_code");
 
-    private final OAuthServerApi.Verification verification;
-    private final OAuthServerApi.TokenEndpoint tokenEndpoint;
+    /**
+     * Verification sits in the path of events Bitrix24 expects answered within 2 s, together with the
+     * administrator check ({@link Bitrix24Client#QUICK_LIMIT}): 1.0 + 0.7 s leaves room for the database.
+     */
+    static final Duration VERIFY_LIMIT = Duration.ofMillis(1000);
+    /** A refresh must not be cut short once the server may have rotated the pair. */
+    static final Duration REFRESH_LIMIT = Duration.ofSeconds(20);
+
+    private final BoundedHttp http;
     private final Bitrix24Config config;
     private final MeterRegistry metrics;
 
-    public OAuthServer(@RestClient OAuthServerApi.Verification verification, @RestClient OAuthServerApi.TokenEndpoint tokenEndpoint,
-                       Bitrix24Config config, MeterRegistry metrics) {
-        this.verification = verification;
-        this.tokenEndpoint = tokenEndpoint;
+    OAuthServer(BoundedHttp http, Bitrix24Config config, MeterRegistry metrics) {
+        this.http = http;
         this.config = config;
         this.metrics = metrics;
     }
@@ -49,7 +56,7 @@ public class OAuthServer {
         if (accessToken == null || accessToken.isBlank()) {
             throw new Bitrix24Exception.InvalidToken("NO_AUTH_FOUND", "No access token was sent");
         }
-        RemoteAnswer answer = send(() -> verification.appInfo(accessToken), "app.info");
+        RemoteAnswer answer = send(HttpMethod.GET, "/rest/app.info?auth=" + encoded(accessToken), null, VERIFY_LIMIT, "app.info");
         if (answer.isError()) {
             String code = answer.errorCode();
             if (INVALID_TOKEN.contains(code) || answer.status() == 401 || answer.status() == 403) {
@@ -67,7 +74,7 @@ public class OAuthServer {
         if (memberId.isEmpty() || clientEndpoint.isEmpty() || !result.path("user_id").canConvertToLong()) {
             throw new Bitrix24Exception.InvalidToken("INCOMPLETE_APP_INFO", "The OAuth server did not name the portal and user of this token");
         }
-        Endpoints.requireAllowed(clientEndpoint, config.allowInsecureHttp());
+        Endpoints.requireAllowed(clientEndpoint, config.allowInsecureHttp(), config.allowPrivateEndpoints());
         String domain = install.path("domain").asText("");
         if (domain.isEmpty()) {
             domain = URI.create(clientEndpoint).getRawAuthority();
@@ -80,15 +87,14 @@ public class OAuthServer {
     /**
      * Spends a refresh token on a new pair.
      *
-     * @return the new pair, or empty when the OAuth server refused the refresh token ({@code invalid_grant})
+     * @return the new pair with the portal and user the server says it belongs to, or empty when the
+     * OAuth server refused the refresh token ({@code invalid_grant})
      */
-    public Optional<TokenPair> refresh(String refreshToken) {
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("grant_type", "refresh_token");
-        form.add("client_id", config.clientId());
-        form.add("client_secret", config.clientSecret());
-        form.add("refresh_token", refreshToken);
-        RemoteAnswer answer = send(() -> tokenEndpoint.token(form), "oauth.token");
+    public Optional<RefreshAnswer> refresh(String refreshToken) {
+        // The client secret goes in the POST body, never in a URL.
+        String form = "grant_type=refresh_token&client_id=" + encoded(config.clientId()) + "&client_secret=" + encoded(config.clientSecret())
+                + "&refresh_token=" + encoded(refreshToken);
+        RemoteAnswer answer = send(HttpMethod.POST, "/oauth/token/", form, REFRESH_LIMIT, "oauth.token");
         if (answer.isError()) {
             String code = answer.errorCode();
             metrics.counter("bitrix24.token.refreshes", "outcome", DEAD_REFRESH_TOKEN.contains(code) ? "revoked" : "failed").increment();
@@ -115,7 +121,8 @@ public class OAuthServer {
             throw new Bitrix24Exception.Unavailable("INCOMPLETE_TOKEN", "The OAuth server answered without a token pair");
         }
         metrics.counter("bitrix24.token.refreshes", "outcome", "rotated").increment();
-        return Optional.of(new TokenPair(access, refresh, expiry(body)));
+        long userId = body.path("user_id").canConvertToLong() ? body.path("user_id").asLong() : -1;
+        return Optional.of(new RefreshAnswer(new TokenPair(access, refresh, expiry(body)), body.path("member_id").asText(""), userId));
     }
 
     /**
@@ -136,13 +143,25 @@ public class OAuthServer {
         return Instant.now().plusSeconds(body.path("expires_in").asLong(3600));
     }
 
-    private RemoteAnswer send(java.util.function.Supplier<Response> call, String what) {
-        try (Response response = call.get()) {
-            return RemoteAnswer.parse(response.getStatus(), response.readEntity(String.class));
-        } catch (ProcessingException e) {
-            LOG.warnf("Bitrix24 OAuth server unreachable for %s: %s", what, e.getClass().getSimpleName());
+    /** The OAuth server is the operator's fixed choice, not named by a portal: its host is resolved as usual. */
+    private RemoteAnswer send(HttpMethod method, String pathAndQuery, String form, Duration limit, String what) {
+        String base = config.oauthServerUrl().endsWith("/") ? config.oauthServerUrl().substring(0, config.oauthServerUrl().length() - 1)
+                : config.oauthServerUrl();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
+        if (form != null) {
+            headers.add("Content-Type", "application/x-www-form-urlencoded");
+        }
+        try {
+            return http.exchange(method, URI.create(base + pathAndQuery), null, headers,
+                    form == null ? Buffer.buffer() : Buffer.buffer(form, "UTF-8"), limit);
+        } catch (BoundedHttp.Unreachable e) {
+            LOG.warnf("Bitrix24 OAuth server unreachable for %s: %s", what, e.getMessage());
             throw new Bitrix24Exception.Unavailable("UNREACHABLE", "The Bitrix24 OAuth server could not be reached");
         }
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String hostOf(String domainOrUrl) {

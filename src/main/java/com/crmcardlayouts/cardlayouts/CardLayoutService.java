@@ -6,6 +6,7 @@ import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.pageapi.Bitrix24Failures;
 import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.pageapi.Refusal;
@@ -16,7 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -86,16 +86,16 @@ public class CardLayoutService {
 
     /**
      * Older portals lack {@code crm.item.details.configuration.*}; lead, deal, contact and company have their own methods there.
-     * Both calls share one rate-limit budget: it is the page-API request that must end within it.
+     * Both calls share one deadline: it is the page-API request that must end within it.
      */
     private String callWithFallback(Caller caller, LayoutRequest request, LayoutCall call) {
-        Instant rateLimitDeadline = client.rateLimitDeadline();
+        Deadline deadline = client.deadline();
         try {
-            client.call(caller.portalId(), caller.userId(), call.method(), call.params(), rateLimitDeadline);
+            client.call(caller.portalId(), caller.userId(), call.method(), call.params(), deadline);
             return call.method();
         } catch (Bitrix24Exception.MethodNotFound e) {
             LayoutCall fallback = LayoutCall.fallback(request).orElseThrow(() -> e);
-            client.call(caller.portalId(), caller.userId(), fallback.method(), fallback.params(), rateLimitDeadline);
+            client.call(caller.portalId(), caller.userId(), fallback.method(), fallback.params(), deadline);
             return fallback.method();
         }
     }

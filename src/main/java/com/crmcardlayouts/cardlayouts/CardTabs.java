@@ -5,6 +5,7 @@ import com.crmcardlayouts.admin.SettingsService;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.pageapi.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,20 +42,22 @@ public class CardTabs {
         if (switchedOff.isPresent()) {
             throw new TabSwitchedOff(switchedOff.get());
         }
-        Caller caller = rights.of(portalId, userId, card.entityType());
+        // One deadline for every Bitrix24 call that opening the tab takes.
+        Deadline deadline = client.deadline();
+        Caller caller = rights.of(portalId, userId, card.entityType(), deadline);
         if (!current.admits(caller)) {
             return Optional.empty();
         }
         boolean mayResetOwn = current.letsResetOwn(caller);
-        List<Colleague> colleagues = caller.managesLayouts() ? colleagues(portalId, userId) : List.of();
-        return Optional.of(new CardTab(caller, card, categories.of(portalId, userId, card), mayResetOwn, colleagues));
+        List<Colleague> colleagues = caller.managesLayouts() ? colleagues(portalId, userId, deadline) : List.of();
+        return Optional.of(new CardTab(caller, card, categories.of(portalId, userId, card, deadline), mayResetOwn, colleagues));
     }
 
     /** The first page of active users ({@code user.get} pages by 50); the tab also takes a typed user id. */
-    private List<Colleague> colleagues(long portalId, long userId) {
+    private List<Colleague> colleagues(long portalId, long userId, Deadline deadline) {
         try {
             List<Colleague> found = new ArrayList<>();
-            for (JsonNode user : client.call(portalId, userId, "user.get", Map.of("FILTER", Map.of("ACTIVE", true)))) {
+            for (JsonNode user : client.call(portalId, userId, "user.get", Map.of("FILTER", Map.of("ACTIVE", true)), deadline)) {
                 long id = user.path("ID").asLong(0);
                 String name = (user.path("NAME").asText("") + " " + user.path("LAST_NAME").asText("")).trim();
                 if (id > 0) {

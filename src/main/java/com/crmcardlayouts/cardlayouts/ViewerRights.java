@@ -2,6 +2,7 @@ package com.crmcardlayouts.cardlayouts;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.pageapi.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,10 @@ public class ViewerRights {
      * @param probeType an entity type the portal surely has, e.g. the card's own
      * @throws Bitrix24Exception when Bitrix24 cannot answer
      */
-    public Caller of(long portalId, long userId, EntityType probeType) {
-        boolean portalAdmin = isPortalAdmin(portalId, userId);
+    public Caller of(long portalId, long userId, EntityType probeType, Deadline deadline) {
+        boolean portalAdmin = isPortalAdmin(portalId, userId, deadline);
         // Bitrix24 short-circuits the CRM settings right to true for portal administrators.
-        boolean crmSettings = portalAdmin || mayReadOthersLayouts(portalId, userId, probeType);
+        boolean crmSettings = portalAdmin || mayReadOthersLayouts(portalId, userId, probeType, deadline);
         return new Caller(portalId, userId, portalAdmin, crmSettings);
     }
 
@@ -38,8 +39,8 @@ public class ViewerRights {
      *
      * @throws Bitrix24Exception when Bitrix24 cannot answer
      */
-    public boolean isPortalAdmin(long portalId, long userId) {
-        JsonNode profile = client.call(portalId, userId, "profile", Map.of());
+    public boolean isPortalAdmin(long portalId, long userId, Deadline deadline) {
+        JsonNode profile = client.call(portalId, userId, "profile", Map.of(), deadline);
         return profile.path("ADMIN").asBoolean(false);
     }
 
@@ -49,25 +50,25 @@ public class ViewerRights {
      * another user's personal layout. So a read-only {@code get} with {@code scope=P} for someone
      * else answers the question without changing anything: {@code Access denied.} means no.
      */
-    private boolean mayReadOthersLayouts(long portalId, long userId, EntityType probeType) {
+    private boolean mayReadOthersLayouts(long portalId, long userId, EntityType probeType, Deadline deadline) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("scope", "P");
         params.put("userId", userId == 1 ? 2 : 1);
         try {
             Map<String, Object> itemParams = new LinkedHashMap<>(params);
             itemParams.put("entityTypeId", probeType.id());
-            client.call(portalId, userId, "crm.item.details.configuration.get", itemParams);
+            client.call(portalId, userId, "crm.item.details.configuration.get", itemParams, deadline);
             return true;
         } catch (Bitrix24Exception.AccessDenied e) {
             return false;
         } catch (Bitrix24Exception.MethodNotFound e) {
-            return mayReadOthersLayoutsOnOlderPortal(portalId, userId, params);
+            return mayReadOthersLayoutsOnOlderPortal(portalId, userId, params, deadline);
         }
     }
 
-    private boolean mayReadOthersLayoutsOnOlderPortal(long portalId, long userId, Map<String, Object> params) {
+    private boolean mayReadOthersLayoutsOnOlderPortal(long portalId, long userId, Map<String, Object> params, Deadline deadline) {
         try {
-            client.call(portalId, userId, "crm.deal.details.configuration.get", params);
+            client.call(portalId, userId, "crm.deal.details.configuration.get", params, deadline);
             return true;
         } catch (Bitrix24Exception.AccessDenied e) {
             return false;

@@ -23,9 +23,23 @@ public interface Bitrix24Config {
     @WithDefault("false")
     boolean allowInsecureHttp();
 
-    /** How long one request may keep backing off while Bitrix24 answers QUERY_LIMIT_EXCEEDED. */
+    /**
+     * Allow portal endpoints on loopback, private and other internal addresses; only for local
+     * simulators and tests (the simulator runs on 127.0.0.1). Independent of {@link #allowInsecureHttp()}.
+     */
+    @WithDefault("false")
+    boolean allowPrivateEndpoints();
+
+    /**
+     * How long one request (a page, a page-API call) may spend on Bitrix24 in all: every call it makes,
+     * waits for a slot, QUERY_LIMIT_EXCEEDED back-off and retries share it.
+     */
     @WithDefault("20s")
-    Duration rateLimitBudget();
+    Duration requestBudget();
+
+    /** Bitrix24 exchanges one portal may have in progress at once on one instance; more wait (within their budget). */
+    @WithDefault("4")
+    int portalConcurrency();
 
     /** First back-off pause after QUERY_LIMIT_EXCEEDED; doubled on each further attempt, with jitter. */
     @WithDefault("500ms")

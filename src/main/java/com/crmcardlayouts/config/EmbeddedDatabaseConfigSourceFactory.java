@@ -13,25 +13,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Starts a real PostgreSQL from a Maven artifact for the dev, demo and test profiles when no
  * database URL is configured, so the app runs and is tested with nothing installed but a JDK.
- * Production never gets here: it is not one of the profiles below.
+ * Production never gets here: it is not one of the profiles below, and a production build does
+ * not even contain the embedded PostgreSQL (pom.xml: {@code provided} scope, see the README).
  */
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
-    private static final Set<String> LOCAL_PROFILES = Set.of("dev", "demo", "test");
     // Dev mode reloads the application with a fresh class loader; the JVM (and the database) stays.
     private static final String URL_PROPERTY = "crmcardlayouts.embedded-database.url";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         List<String> profiles = context.getProfiles();
-        boolean local = profiles.stream().anyMatch(LOCAL_PROFILES::contains);
+        boolean local = profiles.stream().anyMatch(ProductionGuard.LOCAL_PROFILES::contains);
         if (!local || configuredByTheUser(context.getValue("quarkus.datasource.jdbc.url"))) {
             return List.of();
+        }
+        if (!embeddedPostgresPresent()) {
+            // A production build (no embedded PostgreSQL in it) started with a local profile.
+            throw new IllegalStateException("Refusing to start this production build: " + ProductionGuard.localProfiles(profiles));
         }
         String url = startOnce(profiles.contains("test"));
         return List.of(new PropertiesConfigSource(Map.of(
@@ -50,6 +53,11 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         }
         String source = String.valueOf(configured.getConfigSourceName()).toLowerCase(java.util.Locale.ROOT);
         return !source.contains("runtime values") && !source.contains("default") && !source.contains("embedded-postgresql");
+    }
+
+    private static boolean embeddedPostgresPresent() {
+        return EmbeddedDatabaseConfigSourceFactory.class.getClassLoader()
+                .getResource("io/zonky/test/db/postgres/embedded/EmbeddedPostgres.class") != null;
     }
 
     private static synchronized String startOnce(boolean throwaway) {

@@ -3,10 +3,12 @@ package com.crmcardlayouts.lifecycle;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.config.AppConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Map;
 @ApplicationScoped
 public class Binder {
 
+    /** One binding call: these are small writes, and a portal that takes longer is failing. */
+    static final Duration CALL_LIMIT = Duration.ofSeconds(5);
     private static final Map<String, String> TAB_TITLES = Map.of("en", "Card layout", "ru", "Макет карточки", "de", "Kartenlayout");
 
     private final Bitrix24Client client;
@@ -31,17 +35,23 @@ public class Binder {
         this.config = config;
     }
 
+    /** The deadline of a request that binds (an install, a settings save): the request budget, calls of at most {@link #CALL_LIMIT}. */
+    public Deadline deadline() {
+        return client.deadline().callsOfAtMost(CALL_LIMIT);
+    }
+
     /** An install: the wanted card tabs and the lifecycle events. */
-    public void reconcile(long portalId, long adminUserId, List<CardType> wantedTabs) {
-        reconcileTabs(portalId, adminUserId, wantedTabs);
-        reconcileEvents(portalId, adminUserId);
+    public void reconcile(long portalId, long adminUserId, List<CardType> wantedTabs, Deadline deadline) {
+        reconcileTabs(portalId, adminUserId, wantedTabs, deadline);
+        reconcileEvents(portalId, adminUserId, deadline.callsOfAtMost(CALL_LIMIT));
     }
 
     /** A settings change: the card tabs only, since settings never change the events. */
-    public void reconcileTabs(long portalId, long adminUserId, List<CardType> wanted) {
+    public void reconcileTabs(long portalId, long adminUserId, List<CardType> wanted, Deadline requestDeadline) {
+        Deadline deadline = requestDeadline.callsOfAtMost(CALL_LIMIT);
         String handler = placementHandler();
         List<String> present = new ArrayList<>();
-        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of())) {
+        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of(), deadline)) {
             String placement = row.path("placement").asText();
             String bound = row.path("handler").asText();
             if (CardType.ofPlacement(placement).isEmpty()) {
@@ -51,12 +61,12 @@ public class Binder {
             if (keep) {
                 present.add(placement);
             } else {
-                client.call(portalId, adminUserId, "placement.unbind", Map.of("PLACEMENT", placement, "HANDLER", bound));
+                client.call(portalId, adminUserId, "placement.unbind", Map.of("PLACEMENT", placement, "HANDLER", bound), deadline);
             }
         }
         for (CardType card : wanted) {
             if (!present.contains(card.placement())) {
-                bindIgnoringDuplicate(portalId, adminUserId, "placement.bind", placementFields(card, handler));
+                bindIgnoringDuplicate(portalId, adminUserId, "placement.bind", placementFields(card, handler), deadline);
             }
         }
     }
@@ -66,10 +76,10 @@ public class Binder {
      *
      * @throws Bitrix24Exception when Bitrix24 does not answer ({@code placement.get} needs an administrator's token)
      */
-    public List<CardType> boundTabs(long portalId, long adminUserId) {
+    public List<CardType> boundTabs(long portalId, long adminUserId, Deadline deadline) {
         String handler = placementHandler();
         List<CardType> bound = new ArrayList<>();
-        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of())) {
+        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of(), deadline.callsOfAtMost(CALL_LIMIT))) {
             if (handler.equals(row.path("handler").asText())) {
                 CardType.ofPlacement(row.path("placement").asText()).filter(card -> !bound.contains(card)).ifPresent(bound::add);
             }
@@ -81,10 +91,10 @@ public class Binder {
         return config.publicBase() + Bindings.PLACEMENT_PATH;
     }
 
-    private void reconcileEvents(long portalId, long userId) {
+    private void reconcileEvents(long portalId, long userId, Deadline deadline) {
         String handler = config.publicBase() + Bindings.EVENTS_PATH;
         List<String> present = new ArrayList<>();
-        for (JsonNode row : client.call(portalId, userId, "event.get", Map.of())) {
+        for (JsonNode row : client.call(portalId, userId, "event.get", Map.of(), deadline)) {
             String event = row.path("event").asText().toUpperCase();
             if (!Bindings.EVENTS.contains(event)) {
                 continue;
@@ -93,20 +103,20 @@ public class Binder {
             if (bound.equals(handler)) {
                 present.add(event);
             } else {
-                client.call(portalId, userId, "event.unbind", Map.of("EVENT", event, "HANDLER", bound));
+                client.call(portalId, userId, "event.unbind", Map.of("EVENT", event, "HANDLER", bound), deadline);
             }
         }
         for (String event : Bindings.EVENTS) {
             if (!present.contains(event)) {
-                bindIgnoringDuplicate(portalId, userId, "event.bind", Map.of("EVENT", event, "HANDLER", handler));
+                bindIgnoringDuplicate(portalId, userId, "event.bind", Map.of("EVENT", event, "HANDLER", handler), deadline);
             }
         }
     }
 
     /** Two admins installing at once may both find a tab missing; "Handler already binded" then means done. */
-    private void bindIgnoringDuplicate(long portalId, long userId, String method, Map<String, Object> fields) {
+    private void bindIgnoringDuplicate(long portalId, long userId, String method, Map<String, Object> fields, Deadline deadline) {
         try {
-            client.call(portalId, userId, method, fields);
+            client.call(portalId, userId, method, fields, deadline);
         } catch (Bitrix24Exception e) {
             if (!("ERROR_CORE".equals(e.code()) && e.description().contains("already binded"))) {
                 throw e;

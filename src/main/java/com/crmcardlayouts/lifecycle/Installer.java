@@ -2,6 +2,7 @@ package com.crmcardlayouts.lifecycle;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalLock;
@@ -17,7 +18,7 @@ import java.util.List;
 public class Installer {
 
     private static final Logger LOG = Logger.getLogger(Installer.class);
-    /** How long an install waits for a settings save of the same portal to finish; a save takes a few Bitrix24 calls. */
+    /** How long an install waits at most for a settings save of the same portal to finish (out of its deadline); a save takes a few Bitrix24 calls. */
     private static final Duration WAIT_FOR_SETTINGS_SAVE = Duration.ofSeconds(10);
 
     /** What the installer page reports; {@code adminUserId} is the installing administrator, {@code tabs} the bound card tabs. */
@@ -43,11 +44,15 @@ public class Installer {
 
     public Result install(FrameRequest request) {
         VerifiedFrame frame = verifier.verify(request);
-        return install(frame);
+        return install(frame, binder.deadline());
     }
 
-    /** Also used when an administrator opens the app on a portal the app does not know (a missed install). */
-    public Result install(VerifiedFrame frame) {
+    /**
+     * Also used when an administrator opens the app on a portal the app does not know (a missed install).
+     *
+     * @param deadline the request's; the binding calls take at most {@link Binder#CALL_LIMIT} each within it
+     */
+    public Result install(VerifiedFrame frame, Deadline deadline) {
         FrameRequest request = frame.request();
         boolean installed = frame.portal().filter(Portal::isInstalled).isPresent();
         if (!isPortalAdmin(frame)) {
@@ -63,9 +68,9 @@ public class Installer {
         Portal portal = portals.install(frame.info().facts(), frame.userId(), request.tokens(), request.applicationToken());
         try {
             // The chosen tabs are read under the lock, so a settings save cannot change them between the read and the binding.
-            List<CardType> tabs = lock.whileHeld(portal.id, WAIT_FOR_SETTINGS_SAVE, () -> {
+            List<CardType> tabs = lock.whileHeld(portal.id, shorter(WAIT_FOR_SETTINGS_SAVE, deadline.remaining()), () -> {
                 List<CardType> chosen = chosenTabs.of(portal.id);
-                binder.reconcile(portal.id, frame.userId(), chosen);
+                binder.reconcile(portal.id, frame.userId(), chosen, deadline);
                 return chosen;
             });
             LOG.infof("Installed on portal %s (%s) by user %d", portal.memberId, portal.domain, frame.userId());
@@ -77,6 +82,10 @@ public class Installer {
             LOG.warnf("Binding placements and events failed on portal %s: %s", portal.memberId, e.getMessage());
             throw FrameRejected.of(e, request.lang());
         }
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private boolean isPortalAdmin(VerifiedFrame frame) {

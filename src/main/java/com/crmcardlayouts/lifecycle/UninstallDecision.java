@@ -1,5 +1,6 @@
 package com.crmcardlayouts.lifecycle;
 
+import com.crmcardlayouts.portal.DatabaseOutage;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import jakarta.annotation.PreDestroy;
@@ -36,12 +37,14 @@ class UninstallDecision {
     private final AccessCheck access;
     private final PortalRegistry portals;
     private final EventRefusals refusals;
+    private final DeferredEvents deferred;
     private final ThreadPoolExecutor workers;
 
-    UninstallDecision(AccessCheck access, PortalRegistry portals, EventRefusals refusals) {
+    UninstallDecision(AccessCheck access, PortalRegistry portals, EventRefusals refusals, DeferredEvents deferred) {
         this.access = access;
         this.portals = portals;
         this.refusals = refusals;
+        this.deferred = deferred;
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), task -> {
             Thread thread = new Thread(task, "uninstall-check-" + count.incrementAndGet());
@@ -70,12 +73,7 @@ class UninstallDecision {
         } catch (TimeoutException e) {
             LOG.infof("ONAPPUNINSTALL for portal %s is still being verified; answered 202, decided when the OAuth server answers",
                     portal.memberId);
-            decision.whenComplete((outcome, failure) -> {
-                if (failure != null) {
-                    LOG.errorf("ONAPPUNINSTALL for portal %s could not be carried out after its 202 answer: %s",
-                            portal.memberId, failure.getClass().getSimpleName());
-                }
-            });
+            decision.whenComplete((outcome, failure) -> afterTheAnswer(event, portal, failure));
             return EventHandler.Outcome.VERIFYING;
         } catch (ExecutionException e) {
             // Within the budget, a failure (e.g. the database) is the request's, answered as such.
@@ -83,6 +81,20 @@ class UninstallDecision {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EventHandler.Outcome.VERIFYING;
+        }
+    }
+
+    /** A failure after the 202: a database outage keeps the event for later, as one before the answer would. */
+    private void afterTheAnswer(AppEvent event, Portal portal, Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        if (DatabaseOutage.isCause(failure) && deferred.keep(event)) {
+            LOG.warnf("ONAPPUNINSTALL for portal %s met a database outage after its 202 answer; it is handled again once the database is back",
+                    portal.memberId);
+        } else {
+            LOG.errorf("ONAPPUNINSTALL for portal %s could not be carried out after its 202 answer: %s",
+                    portal.memberId, failure.getClass().getSimpleName());
         }
     }
 

@@ -14,6 +14,8 @@ public enum ErrorCode {
     SAVE_IN_PROGRESS(409),
     BITRIX24_ERROR(502),
     RATE_LIMITED(503),
+    /** The app's database cannot be reached for a moment (restart, failover); answered with {@code Retry-After}. */
+    UNAVAILABLE(503),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     NOT_ACCEPTABLE(406),

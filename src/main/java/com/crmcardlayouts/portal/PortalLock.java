@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
  * its own. It holds no row while Bitrix24 answers, and it cannot outlive the work: ending the
  * transaction releases it, and so does a connection that breaks. Nobody waits while holding a
  * connection, and at most {@link #HOLDERS} connections per instance hold a lock at once, so the
- * work inside always finds pooled connections for its own queries.
+ * work inside always finds pooled connections for its own queries. Within an instance the requests
+ * of one portal queue on that portal's own turn first, so they take at most one of those slots:
+ * many waiters of a busy portal cannot crowd out the other portals.
  */
 @ApplicationScoped
 public class PortalLock {
@@ -41,6 +44,8 @@ public class PortalLock {
 
     private final AgroalDataSource dataSource;
     private final Semaphore holders = new Semaphore(HOLDERS, true);
+    // One entry per portal locked since start: a small object each, bounded by the portals served.
+    private final ConcurrentHashMap<Long, Semaphore> turns = new ConcurrentHashMap<>();
 
     PortalLock(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -53,6 +58,56 @@ public class PortalLock {
      * @throws Busy when this instance already holds as many locks as it allows, for longer than a few seconds
      */
     public <T> Optional<T> tryWhileHeld(long portalId, Supplier<T> work) {
+        Semaphore turn = turnOf(portalId);
+        if (!turn.tryAcquire()) {
+            return Optional.empty();
+        }
+        try {
+            return tryHolding(portalId, work);
+        } finally {
+            turn.release();
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the portal's lock, trying for it for at most {@code patience}.
+     *
+     * @throws Busy when the lock stayed taken that long
+     */
+    public <T> T whileHeld(long portalId, Duration patience, Supplier<T> work) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Semaphore turn = turnOf(portalId);
+        try {
+            if (!turn.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new Busy(portalId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy(portalId);
+        }
+        try {
+            while (true) {
+                Optional<T> done = tryHolding(portalId, work);
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                if (System.nanoTime() + RETRY_PAUSE.toNanos() > deadline) {
+                    throw new Busy(portalId);
+                }
+                pause(portalId);
+            }
+        } finally {
+            turn.release();
+        }
+    }
+
+    /** Fair, so the portal's waiters get their turn in the order they came. */
+    private Semaphore turnOf(long portalId) {
+        return turns.computeIfAbsent(portalId, id -> new Semaphore(1, true));
+    }
+
+    /** One attempt, with this instance's turn for the portal already taken. */
+    private <T> Optional<T> tryHolding(long portalId, Supplier<T> work) {
         acquireHolder(portalId);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -65,25 +120,6 @@ public class PortalLock {
             throw new IllegalStateException("Locking portal " + portalId + " failed", e);
         } finally {
             holders.release();
-        }
-    }
-
-    /**
-     * Runs {@code work} holding the portal's lock, trying for it for at most {@code patience}.
-     *
-     * @throws Busy when the lock stayed taken that long
-     */
-    public <T> T whileHeld(long portalId, Duration patience, Supplier<T> work) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            Optional<T> done = tryWhileHeld(portalId, work);
-            if (done.isPresent()) {
-                return done.get();
-            }
-            if (System.nanoTime() + RETRY_PAUSE.toNanos() > deadline) {
-                throw new Busy(portalId);
-            }
-            pause(portalId);
         }
     }
 

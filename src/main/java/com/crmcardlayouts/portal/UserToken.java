@@ -37,6 +37,13 @@ public class UserToken extends PanacheEntityBase {
     @Column(name = "refresh_token")
     public String refreshToken;
 
+    /**
+     * True once a refresh answer named this row's portal and user: the chain is this user's. A refresh
+     * token that came with a request does not replace a confirmed live one.
+     */
+    @Column(name = "refresh_confirmed")
+    public boolean refreshConfirmed;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
 

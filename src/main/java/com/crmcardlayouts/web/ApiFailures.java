@@ -1,6 +1,7 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.pageapi.ErrorCode;
+import com.crmcardlayouts.portal.DatabaseOutage;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,8 +22,9 @@ import java.util.Map;
 /**
  * What the framework answers by itself under {@code /api/}, the page API answers in its own format
  * (CONTRACT §3), so the pages' scripts can always show {@code message}: no such path or method,
- * an unacceptable or unsupported media type, a body over the HTTP layer's limit, an exception
- * nobody expected. Everything else keeps the framework's answers.
+ * an unacceptable or unsupported media type, a body over the HTTP layer's limit, the database
+ * being unreachable for a moment ({@code 503 UNAVAILABLE}), an exception nobody expected.
+ * Everything else keeps the framework's answers.
  */
 @ApplicationScoped
 public class ApiFailures {
@@ -31,6 +33,8 @@ public class ApiFailures {
     private static final String API = "/api/";
     /** Just before the HTTP layer's own size check, which would answer 413 without a body. */
     private static final int BEFORE_UPLOAD_LIMIT = -3;
+    /** A PostgreSQL restart takes seconds, a failover about a minute. */
+    static final String RETRY_AFTER_SECONDS = "30";
     /** After the REST layer, which passes on the requests no resource matches. */
     private static final int AFTER_REST = 30_000;
 
@@ -75,6 +79,13 @@ public class ApiFailures {
     }
 
     private void failed(RoutingContext ctx) {
+        if (DatabaseOutage.isCause(ctx.failure())) {
+            // Temporary and not the caller's fault: say when to come back, without a stack trace per request.
+            LOG.warnf("Page-API request refused, the database is unavailable: %s", ctx.failure().getClass().getSimpleName());
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            answer(ctx, 503);
+            return;
+        }
         if (ctx.failure() != null) {
             LOG.error("Page-API request failed", ctx.failure());
         }
@@ -101,6 +112,7 @@ public class ApiFailures {
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ErrorCode.UNAVAILABLE;
             default -> status >= 400 && status < 500 ? ErrorCode.INVALID_INPUT : ErrorCode.INTERNAL_ERROR;
         };
     }
@@ -118,6 +130,7 @@ public class ApiFailures {
             case UNSUPPORTED_MEDIA_TYPE -> msg.api_unsupported_media_type();
             case PAYLOAD_TOO_LARGE -> msg.api_body_too_large();
             case INTERNAL_ERROR -> msg.api_internal_error();
+            case UNAVAILABLE -> msg.api_unavailable();
             default -> msg.api_invalid_request();
         };
     }

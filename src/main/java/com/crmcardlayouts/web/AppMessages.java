@@ -85,6 +85,9 @@ public interface AppMessages {
     @Message("The app is being set up or its settings are being saved on this portal right now. Please open the app again in a minute.")
     String error_busy();
 
+    @Message("The app is briefly unavailable: it cannot reach its database right now. Your settings and layouts are safe. Please try again in a minute.")
+    String error_app_unavailable();
+
     @Message("Bitrix24 reported an error. Please try again; if it keeps happening, contact the app's support.")
     String error_bitrix24_failed();
 
@@ -465,6 +468,9 @@ public interface AppMessages {
 
     @Message("Bitrix24 is busy right now. Please try again in a minute.")
     String api_rate_limited();
+
+    @Message("The app is briefly unavailable: it cannot reach its database right now. Please try again in a minute.")
+    String api_unavailable();
 
     @Message("This portal's Bitrix24 version cannot change this type of card layout through apps.")
     String api_method_unsupported_by_portal();

@@ -3,8 +3,10 @@ package com.crmcardlayouts.web;
 import com.crmcardlayouts.admin.AuditPage;
 import com.crmcardlayouts.admin.ConsoleService;
 import com.crmcardlayouts.admin.ConsoleState;
+import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
+import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.cardlayouts.ViewerRights;
 import com.crmcardlayouts.lifecycle.Bindings;
 import com.crmcardlayouts.lifecycle.FrameRejected;
@@ -46,15 +48,17 @@ public class ConsolePage {
     private final ConsoleService console;
     private final AppSessions sessions;
     private final PageResponses responses;
+    private final Bitrix24Client client;
 
     public ConsolePage(FrameVerifier verifier, Installer installer, ViewerRights rights, ConsoleService console,
-                       AppSessions sessions, PageResponses responses) {
+                       AppSessions sessions, PageResponses responses, Bitrix24Client client) {
         this.verifier = verifier;
         this.installer = installer;
         this.rights = rights;
         this.console = console;
         this.sessions = sessions;
         this.responses = responses;
+        this.client = client;
     }
 
     @POST
@@ -66,23 +70,25 @@ public class ConsolePage {
         // CONTRACT §5: on a portal the app does not serve, an administrator registers it as an install
         // would; the install has then already established that the viewer is an administrator.
         boolean served = frame.portal().filter(Portal::isInstalled).isPresent();
-        Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame).portal();
-        if (served && !isPortalAdmin(portal, frame)) {
+        // One deadline for a missed install or the administrator check, and everything the console then asks Bitrix24.
+        Deadline deadline = client.deadline();
+        Portal portal = served ? verifier.requireInstalled(frame) : installer.install(frame, deadline).portal();
+        if (served && !isPortalAdmin(portal, frame, deadline)) {
             // The console does not ask for CRM rights; the session claims none, so the page API can only narrow.
             String session = sessions.issue(new Caller(portal.id, frame.userId(), false, false), portal, request.lang());
             return responses.page(Templates.about(session), request.locale(), portal.origin());
         }
         // Bitrix24 treats portal administrators as CRM settings managers, so no CRM-rights probe is needed.
         String session = sessions.issue(new Caller(portal.id, frame.userId(), true, true), portal, request.lang());
-        TemplateInstance page = Templates.console(console.open(portal, frame.userId()), CardType.FIXED,
+        TemplateInstance page = Templates.console(console.open(portal, frame.userId(), deadline), CardType.FIXED,
                 session);
         return responses.page(page, request.locale(), portal.origin());
     }
 
     /** Only administrators get the console; the page needs nothing else about the viewer. */
-    private boolean isPortalAdmin(Portal portal, VerifiedFrame frame) {
+    private boolean isPortalAdmin(Portal portal, VerifiedFrame frame, Deadline deadline) {
         try {
-            return rights.isPortalAdmin(portal.id, frame.userId());
+            return rights.isPortalAdmin(portal.id, frame.userId(), deadline);
         } catch (Bitrix24Exception e) {
             throw FrameRejected.of(e, frame.request().lang());
         }

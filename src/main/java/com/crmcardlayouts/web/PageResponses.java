@@ -2,12 +2,15 @@ package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.config.AppConfig;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Wraps rendered pages in the headers they need: framable by the portal's own origin only,
@@ -35,18 +38,27 @@ public class PageResponses {
         return build(page, locale, status, "*");
     }
 
+    /** As {@link #unverifiedErrorPage(TemplateInstance, Locale, int)}, written where no JAX-RS response can be returned. */
+    void unverifiedErrorPage(HttpServerResponse response, TemplateInstance page, Locale locale, int status) {
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8").toString());
+        headers("*").forEach(response::putHeader);
+        response.end(page.setLocale(locale).render());
+    }
+
     private Response build(TemplateInstance page, Locale locale, int status, String frameAncestors) {
         String html = page.setLocale(locale).render();
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Security-Policy", "default-src 'self'; script-src " + scriptSources
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        headers(frameAncestors).forEach(response::header);
+        return response.entity(html).build();
+    }
+
+    private Map<String, String> headers(String frameAncestors) {
+        return Map.of("Content-Security-Policy", "default-src 'self'; script-src " + scriptSources
                         + "; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors "
-                        + frameAncestors)
-                .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .entity(html)
-                .build();
+                        + frameAncestors,
+                "Cache-Control", "no-store",
+                "Referrer-Policy", "no-referrer",
+                "X-Content-Type-Options", "nosniff");
     }
 
     private static String scriptSources(String bx24ScriptUrl) {

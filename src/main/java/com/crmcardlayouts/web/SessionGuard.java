@@ -1,5 +1,6 @@
 package com.crmcardlayouts.web;
 
+import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.cardlayouts.ViewerRights;
 import com.crmcardlayouts.pageapi.Bitrix24Failures;
@@ -25,12 +26,14 @@ public class SessionGuard {
     private final AppSessions sessions;
     private final PortalRegistry portals;
     private final ViewerRights rights;
+    private final Bitrix24Client client;
     private final Clock clock = Clock.systemUTC();
 
-    public SessionGuard(AppSessions sessions, PortalRegistry portals, ViewerRights rights) {
+    public SessionGuard(AppSessions sessions, PortalRegistry portals, ViewerRights rights, Bitrix24Client client) {
         this.sessions = sessions;
         this.portals = portals;
         this.rights = rights;
+        this.client = client;
     }
 
     /**
@@ -70,7 +73,7 @@ public class SessionGuard {
 
     private boolean stillAdmin(AppSession session) {
         try {
-            return rights.isPortalAdmin(session.caller().portalId(), session.caller().userId());
+            return rights.isPortalAdmin(session.caller().portalId(), session.caller().userId(), client.deadline());
         } catch (Bitrix24Exception e) {
             throw new Refused(Bitrix24Failures.refusal(e, false));
         }

@@ -129,7 +129,7 @@ class PageApiBenchmark {
             // 3. Refresh coalescing, on a portal of its own: expiring tokens must not disturb the series above.
             SimPortal burstPortal = install();
             long burstPortalId = Db.portal(burstPortal.memberId()).id;
-            Callable<String> profile = () -> client.call(burstPortalId, ADMIN, "profile", Map.of()).path("ID").asText();
+            Callable<String> profile = () -> client.call(burstPortalId, ADMIN, "profile", Map.of(), client.deadline()).path("ID").asText();
             long[] expired = new long[BURST_ROUNDS];
             long[] fresh = new long[BURST_ROUNDS];
             int minRefreshes = Integer.MAX_VALUE;

@@ -2,6 +2,7 @@ package com.crmcardlayouts.deployment;
 
 import com.crmcardlayouts.config.AppConfig;
 import com.crmcardlayouts.config.Bitrix24Config;
+import com.crmcardlayouts.config.MetricsConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.smallrye.config.ConfigMapping;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps the deployment files in step with the configuration the code reads: a setting added to
- * {@link AppConfig} or {@link Bitrix24Config} without a default fails here until Compose,
+ * {@link AppConfig}, {@link Bitrix24Config} or {@link MetricsConfig} without a default fails here until Compose,
  * {@code .env.example} and the Kubernetes ConfigMap or Secret name it.
  */
 class DeploymentConfigTest {
@@ -55,7 +56,7 @@ class DeploymentConfigTest {
                 .filter(key -> !key.startsWith("%"))
                 .collect(Collectors.toSet());
         Map<String, Boolean> settings = new TreeMap<>();
-        for (Class<?> mapping : List.of(AppConfig.class, Bitrix24Config.class)) {
+        for (Class<?> mapping : List.of(AppConfig.class, Bitrix24Config.class, MetricsConfig.class)) {
             collect(mapping, mapping.getAnnotation(ConfigMapping.class).prefix(), defaultedInProperties, settings);
         }
         return settings;
@@ -195,6 +196,44 @@ class DeploymentConfigTest {
         for (JsonNode resource : documents(KUBERNETES.resolve("kustomization.yaml")).get(0).get("resources")) {
             assertTrue(Files.isRegularFile(KUBERNETES.resolve(resource.asText())), resource.asText());
         }
+    }
+
+    @Test
+    void metrics_are_scraped_from_the_management_port_which_neither_service_nor_ingress_exposes() throws IOException {
+        int management = Integer.parseInt(applicationProperties().getProperty("quarkus.management.port", "9000"));
+        assertEquals("true", applicationProperties().getProperty("quarkus.management.enabled"));
+        JsonNode pod = kubernetes("Deployment").at("/spec/template");
+        assertEquals(String.valueOf(management), pod.at("/metadata/annotations/prometheus.io~1port").asText());
+        assertEquals("/q/metrics", pod.at("/metadata/annotations/prometheus.io~1path").asText());
+        Map<String, Integer> containerPorts = new TreeMap<>();
+        pod.at("/spec/containers/0/ports").forEach(port -> containerPorts.put(port.get("name").asText(), port.get("containerPort").asInt()));
+        assertEquals(Map.of("http", 8080, "management", management), containerPorts);
+
+        // The Service forwards only the app's port, and the Ingress only reaches the Service's ports.
+        JsonNode servicePorts = kubernetes("Service").at("/spec/ports");
+        assertEquals(1, servicePorts.size(), servicePorts.toString());
+        assertEquals("http", servicePorts.get(0).get("targetPort").asText());
+        String service = kubernetes("Service").at("/metadata/name").asText();
+        for (JsonNode rule : kubernetes("Ingress").at("/spec/rules")) {
+            for (JsonNode path : rule.at("/http/paths")) {
+                assertEquals(service, path.at("/backend/service/name").asText());
+                assertEquals("http", path.at("/backend/service/port/name").asText());
+            }
+        }
+        assertTrue(Files.readString(DEPLOYMENT.resolve("Dockerfile")).contains("EXPOSE 8080 " + management));
+    }
+
+    @Test
+    void health_probes_ask_the_apps_own_port() throws IOException {
+        JsonNode container = kubernetes("Deployment").at("/spec/template/spec/containers/0");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertEquals("http", container.at("/" + probe + "/httpGet/port").asText(), probe);
+            assertTrue(container.at("/" + probe + "/httpGet/path").asText().startsWith("/q/health/"), probe);
+        }
+        assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        String composeCheck = documents(DEPLOYMENT.resolve("compose.yaml")).get(0).at("/services/app/healthcheck/test").toString();
+        assertTrue(composeCheck.contains("http://127.0.0.1:8080/q/health/ready"), composeCheck);
+        assertTrue(Files.readString(DEPLOYMENT.resolve("Dockerfile")).contains("http://127.0.0.1:8080/q/health/live"));
     }
 
     static boolean isSecret(String env) {

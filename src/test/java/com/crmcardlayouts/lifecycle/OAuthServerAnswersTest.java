@@ -52,6 +52,16 @@ class OAuthServerAnswersTest {
     }
 
     @Test
+    void an_oauth_answer_of_3_mib_is_refused_as_unavailable() {
+        FakeOAuthServer.server.stubFor(get(urlPathEqualTo("/rest/app.info")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"result\":{\"padding\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}}")));
+        frame("/bitrix24/install", "portal.example.com", "en", BODY)
+                .then().statusCode(503).body(containsString("cannot be reached"));
+        assertFalse(Db.hasPortal(MEMBER_ID));
+    }
+
+    @Test
     void an_oauth_answer_naming_a_portal_endpoint_that_is_not_http_is_refused() {
         FakeOAuthServer.server.stubFor(get(urlPathEqualTo("/rest/app.info")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")

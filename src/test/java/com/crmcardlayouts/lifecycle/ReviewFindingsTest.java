@@ -83,7 +83,7 @@ class ReviewFindingsTest {
 
     /**
      * A forged uninstall (leaked application token) while the most recent stored access token has merely expired makes
-     * the app spend that user's refresh token with a 0.3+0.5 s client. When the OAuth server answers in 0.7 s the
+     * the app spend a refresh token; with a short client timeout, an OAuth server answering in 0.7 s makes the
      * rotation happens there but its answer is dropped: the stored refresh token is spent and the chain is dead.
      */
     @Test

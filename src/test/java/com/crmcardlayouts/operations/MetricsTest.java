@@ -4,6 +4,7 @@ import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Db;
+import com.crmcardlayouts.testing.ManagementTestPort;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class MetricsTest {
         SimPortal portal = simulator.createPortal();
         install(portal);
         portal.expireAllAccessTokens();
-        client.call(Db.portal(portal.memberId()).id, 1, "profile", Map.of());
+        client.call(Db.portal(portal.memberId()).id, 1, "profile", Map.of(), client.deadline());
 
         String after = metrics();
         assertEquals(value(before, ACTIVE) + 1, value(after, ACTIVE));
@@ -43,8 +44,15 @@ class MetricsTest {
         assertEquals(value(before, ROTATIONS) + 1, value(after, ROTATIONS));
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    @Test
+    void metrics_are_served_on_the_management_port_only() {
+        // The app's port (the one the Service and Ingress route) has no metrics.
+        given().get("/q/metrics").then().statusCode(404);
+        given().port(ManagementTestPort.port()).get("/q/metrics").then().statusCode(200);
+    }
+
+    private String metrics() {
+        return given().port(ManagementTestPort.port()).get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static double value(String metrics, String series) {

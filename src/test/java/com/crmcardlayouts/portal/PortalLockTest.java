@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,6 +101,62 @@ class PortalLockTest {
             }
         } finally {
             release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void waiters_of_a_held_portal_take_none_of_the_instances_lock_slots() throws Exception {
+        CountDownLatch allHeld = new CountDownLatch(8);
+        CountDownLatch releaseOthers = new CountDownLatch(1);
+        CountDownLatch releaseBusy = new CountDownLatch(1);
+        AtomicInteger inBusyPortal = new AtomicInteger();
+        AtomicInteger mostInBusyPortal = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(24);
+        try {
+            CompletableFuture<Optional<String>> busyHolder = CompletableFuture.supplyAsync(() -> lock.tryWhileHeld(930, () -> {
+                allHeld.countDown();
+                Latches.await(releaseBusy);
+                return "held";
+            }), threads);
+            List<CompletableFuture<Optional<Long>>> others = new ArrayList<>();
+            for (long portal = 931; portal <= 937; portal++) {
+                long id = portal;
+                others.add(CompletableFuture.supplyAsync(() -> lock.tryWhileHeld(id, () -> {
+                    allHeld.countDown();
+                    Latches.await(releaseOthers);
+                    return id;
+                }), threads));
+            }
+            assertTrue(allHeld.await(10, TimeUnit.SECONDS), "eight portals hold all eight slots");
+            List<CompletableFuture<String>> waiters = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                waiters.add(CompletableFuture.supplyAsync(() -> lock.whileHeld(930, Duration.ofSeconds(30), () -> {
+                    mostInBusyPortal.accumulateAndGet(inBusyPortal.incrementAndGet(), Math::max);
+                    inBusyPortal.decrementAndGet();
+                    return "waited";
+                }), threads));
+            }
+
+            // With every slot taken, asking for the held portal again answers at once rather than queueing for a slot.
+            assertEquals(Optional.empty(), lock.tryWhileHeld(930, () -> "again"));
+            releaseOthers.countDown();
+            for (CompletableFuture<Optional<Long>> other : others) {
+                assertTrue(other.get(10, TimeUnit.SECONDS).isPresent());
+            }
+            // Twelve waiters of portal 930 leave the seven freed slots to other portals.
+            assertEquals(Optional.of("free"), lock.tryWhileHeld(938, () -> "free"));
+            assertFalse(waiters.stream().anyMatch(CompletableFuture::isDone), "they wait while the portal is held");
+
+            releaseBusy.countDown();
+            assertEquals(Optional.of("held"), busyHolder.get(10, TimeUnit.SECONDS));
+            for (CompletableFuture<String> waiter : waiters) {
+                assertEquals("waited", waiter.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, mostInBusyPortal.get(), "one holder of the portal at a time");
+        } finally {
+            releaseOthers.countDown();
+            releaseBusy.countDown();
             threads.shutdownNow();
         }
     }

@@ -67,7 +67,7 @@ class SecretsStayHiddenTest {
 
             long portalId = Db.portal(portal.memberId()).id;
             portal.expireAllAccessTokens();
-            client.call(portalId, ADMIN, "profile", Map.of());
+            client.call(portalId, ADMIN, "profile", Map.of(), client.deadline());
             TokenPair current = store.find(portalId, ADMIN).orElseThrow().tokens();
             secrets.add(current.accessToken());
             secrets.add(current.refreshToken());

@@ -287,7 +287,7 @@ class ConsolePageTest {
     @Test
     void a_second_save_while_one_is_running_is_told_to_try_again() throws Exception {
         String session = adminSession();
-        // The first save waits in Bitrix24's rate limit (budget 2 s in tests) while holding the portal's lock.
+        // The first save waits in Bitrix24's rate limit (the request budget, 4 s in tests) while holding the portal's lock.
         portal.sim.setRateLimited(true);
         ExecutorService admins = Executors.newSingleThreadExecutor();
         try {
