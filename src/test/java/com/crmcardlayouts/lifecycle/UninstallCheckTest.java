@@ -12,6 +12,7 @@ import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Awaits;
 import com.crmcardlayouts.testing.Db;
+import com.crmcardlayouts.testing.EmbeddedDatabase;
 import com.crmcardlayouts.testing.Fixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +30,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
 import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
@@ -61,6 +64,8 @@ class UninstallCheckTest {
     OAuthServer oauth;
     @Inject
     EntityManager em;
+    @Inject
+    DeferredEvents deferred;
 
     @AfterEach
     void healTheOAuthServer() {
@@ -168,6 +173,29 @@ class UninstallCheckTest {
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
         assertTrue(newLogLines(logStart).stream().anyMatch(line -> line.contains("WARN")
                 && line.contains("Could not verify ONAPPUNINSTALL for portal " + portal.memberId())));
+    }
+
+    @Test
+    void a_genuine_uninstall_whose_database_goes_away_after_its_202_is_carried_out_once_it_is_back() throws Exception {
+        SimPortal portal = simulator.createPortal();
+        install(portal);
+        portal.expireAllAccessTokens();
+        simulator.setTokenEndpointDelay(Duration.ofMillis(2500));
+        EmbeddedDatabase database = EmbeddedDatabase.of(em);
+
+        CompletableFuture<List<DeliveredEvent>> delivery = portal.uninstall(false);
+        assertEquals(List.of(202), delivery.get(10, TimeUnit.SECONDS).stream().map(DeliveredEvent::httpStatus).toList());
+        try {
+            database.stop(); // before the OAuth server answers the check's refresh
+            Awaits.until(() -> deferred.size() == 1, Duration.ofSeconds(20), "the event was kept for the database");
+        } finally {
+            simulator.setTokenEndpointDelay(Duration.ZERO);
+            database.start();
+        }
+
+        Awaits.until(() -> deferred.size() == 0 && Db.portal(portal.memberId()).status == PortalStatus.UNINSTALLED,
+                Duration.ofSeconds(20), "the kept uninstall was carried out once the database was back");
+        assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1", Db.portal(portal.memberId()).id));
     }
 
     @Test
