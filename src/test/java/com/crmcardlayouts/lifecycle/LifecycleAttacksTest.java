@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checking an ONAPPUNINSTALL within Bitrix24's 2 s. Each test states what must hold.
  */
 @QuarkusTest
-class ReviewFindingsTest {
+class LifecycleAttacksTest {
 
     @Inject
     Simulator simulator;
@@ -56,9 +56,9 @@ class ReviewFindingsTest {
     }
 
     /**
-     * The access check asks with one token only: the most recently stored one. A plain user makes that their own,
-     * with a REFRESH_ID that never was one (stored unverified) and AUTH_EXPIRES=12 (so two seconds later the check skips app.info and
-     * goes straight to the refresh, which fails): "the app's access is gone", and the forged uninstall is believed.
+     * A plain user controls their own stored row: they make it the most recent one, with a REFRESH_ID that never
+     * was one and AUTH_EXPIRES=12 (so two seconds later app.info is skipped and the refresh fails). A dead chain of
+     * theirs proves nothing about the app, so the forged uninstall must still be refused.
      */
     @Test
     void a_plain_user_who_plants_a_dead_refresh_token_cannot_then_uninstall_the_app() throws InterruptedException {
@@ -82,9 +82,9 @@ class ReviewFindingsTest {
     }
 
     /**
-     * A forged uninstall (leaked application token) while the most recent stored access token has merely expired makes
-     * the app spend a refresh token; with a short client timeout, an OAuth server answering in 0.7 s makes the
-     * rotation happens there but its answer is dropped: the stored refresh token is spent and the chain is dead.
+     * A forged uninstall (leaked application token) while the installer's access token has merely expired makes the
+     * app spend the installer's refresh token. An OAuth server answering in 0.7 s must not make the app drop the
+     * rotated pair (the chain would be dead): the refresh is never cut short by the event's budget.
      */
     @Test
     void a_forged_uninstall_against_a_slightly_slow_token_endpoint_does_not_cost_the_installer_their_token() throws InterruptedException {
@@ -140,7 +140,7 @@ class ReviewFindingsTest {
         assertTrue(tokens.find(stored.id, ADMIN).isEmpty());
     }
 
-    /** Anyone who knows a member id (it is not a secret) writes an entry into that portal's journal per request, unbounded. */
+    /** A member id is not a secret: refusals of senders nobody vouched for must not fill that portal's journal. */
     @Test
     void an_outsider_who_knows_the_member_id_cannot_push_the_admins_entries_off_the_journal() {
         SimPortal portal = simulator.createPortal();
