@@ -127,7 +127,8 @@ public class Bitrix24Client {
         int serverFailures = 0;
         while (true) {
             if (deadline.hasPassed()) {
-                throw new Bitrix24Exception.Unavailable("DEADLINE_PASSED", "The request ran out of time before it could ask Bitrix24 for " + method);
+                // Temporary like a rate limit: the same request may well succeed a moment later.
+                throw new Bitrix24Exception.RateLimited("DEADLINE_PASSED", "The request ran out of time before it could ask Bitrix24 for " + method);
             }
             RemoteAnswer answer;
             try (PortalSlots.Slot slot = slots.take(credentials.portalId(), deadline)) {

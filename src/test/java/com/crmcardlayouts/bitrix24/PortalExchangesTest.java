@@ -159,7 +159,7 @@ class PortalExchangesTest {
 
         Bitrix24Exception first = assertThrows(Bitrix24Exception.Unavailable.class,
                 () -> client.call(portalId, ADMIN, "profile", Map.of(), request));
-        Bitrix24Exception second = assertThrows(Bitrix24Exception.Unavailable.class,
+        Bitrix24Exception second = assertThrows(Bitrix24Exception.RateLimited.class,
                 () -> client.call(portalId, ADMIN, "user.get", Map.of(), request));
 
         assertEquals("HTTP_599", first.code(), "the first call is cut off when the request's time is up");

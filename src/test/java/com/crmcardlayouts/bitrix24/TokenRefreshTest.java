@@ -332,7 +332,7 @@ class TokenRefreshTest {
         Deadline spent = Deadline.in(Duration.ZERO);
         int before = portal.restCallCount("profile");
 
-        Bitrix24Exception late = assertThrows(Bitrix24Exception.Unavailable.class, () -> client.call(portalId, ADMIN, "profile", Map.of(), spent));
+        Bitrix24Exception late = assertThrows(Bitrix24Exception.RateLimited.class, () -> client.call(portalId, ADMIN, "profile", Map.of(), spent));
 
         assertEquals("DEADLINE_PASSED", late.code());
         assertEquals(before, portal.restCallCount("profile"), "a request out of time asks Bitrix24 nothing more");
