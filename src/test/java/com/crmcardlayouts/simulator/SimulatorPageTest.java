@@ -60,6 +60,13 @@ class SimulatorPageTest {
     }
 
     @Test
+    void the_bare_app_url_leads_a_newcomer_to_the_simulator() {
+        given().redirects().follow(false).get("/")
+                .then().statusCode(302)
+                .header("Location", "/simulator");
+    }
+
+    @Test
     void localhost_is_redirected_to_127_0_0_1() {
         given().redirects().follow(false).header("Host", "localhost:18181").get("/simulator/crm/deal/1?as=2")
                 .then().statusCode(302)

@@ -7,14 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Sends browsers that open the simulator as {@code localhost} to {@code 127.0.0.1}: Bitrix24 handler
- * URLs need a dot in the host, and the app's frame-ancestors rules name 127.0.0.1.
+ * Where a browser of a local build lands: the bare app URL leads to the simulator, the only page a
+ * person can open without a Bitrix24 portal; and the simulator opened as {@code localhost} moves to
+ * {@code 127.0.0.1}, because Bitrix24 handler URLs need a dot in the host and the app's
+ * frame-ancestors rules name 127.0.0.1.
  */
 @ApplicationScoped
 @IfBuildProfile(anyOf = {"dev", "test", "demo"})
-public class LocalhostRedirect {
+public class LocalRedirects {
 
     void install(@Observes Router router) {
+        router.route(HttpMethod.GET, "/").order(-100).handler(ctx -> ctx.response().setStatusCode(302)
+                .putHeader("Location", "/simulator").end());
         router.routeWithRegex("/simulator(/.*)?").order(-100).handler(ctx -> {
             String host = ctx.request().getHeader("Host");
             boolean read = HttpMethod.GET.equals(ctx.request().method()) || HttpMethod.HEAD.equals(ctx.request().method());
