@@ -28,6 +28,7 @@ import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.testing.Bitrix24Requests.event;
 import static com.crmcardlayouts.testing.Bitrix24Requests.eventValues;
 import static com.crmcardlayouts.testing.Bitrix24Requests.install;
+import static com.crmcardlayouts.testing.Bitrix24Requests.installedWithATabOpenedBy;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -62,7 +63,7 @@ class LifecycleAttacksTest {
      */
     @Test
     void a_plain_user_who_plants_a_dead_refresh_token_cannot_then_uninstall_the_app() throws InterruptedException {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         String leaked = portal.applicationToken();
 
         Map<String, String> frame = portal.frameForm(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}");
@@ -114,7 +115,7 @@ class LifecycleAttacksTest {
      */
     @Test
     void a_genuine_uninstall_is_answered_within_two_seconds_while_a_refresh_is_in_flight() throws Exception {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         Portal stored = Db.portal(portal.memberId());
         portal.expireAllAccessTokens();
         TokenPair stale = tokens.find(stored.id, PLAIN_USER).orElseThrow().tokens();
@@ -155,16 +156,6 @@ class LifecycleAttacksTest {
                 Db.portal(portal.memberId()).id).stream().map(row -> (Object) row[0]).toList();
         assertTrue(firstPage.contains("APP_INSTALLED"),
                 "25 forged events from an outsider filled the journal's first page: " + firstPage);
-    }
-
-    private SimPortal installedWithAUserWhoOpenedATab() {
-        SimPortal portal = simulator.createPortal();
-        portal.setSendsApplicationToken(true);
-        install(portal);
-        given().contentType(ContentType.URLENC.withCharset("UTF-8")).queryParam("LANG", "en")
-                .formParams(portal.frameForm(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}"))
-                .post("/bitrix24/placement").then().statusCode(200);
-        return portal;
     }
 
     private static void sleep(long millis) {

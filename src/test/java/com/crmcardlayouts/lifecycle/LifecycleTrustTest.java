@@ -11,6 +11,7 @@ import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Awaits;
 import com.crmcardlayouts.testing.Db;
 import com.crmcardlayouts.testing.Fixture;
+import com.crmcardlayouts.testing.AppLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -19,9 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +30,7 @@ import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.testing.Bitrix24Requests.event;
 import static com.crmcardlayouts.testing.Bitrix24Requests.eventValues;
 import static com.crmcardlayouts.testing.Bitrix24Requests.install;
-import static io.restassured.RestAssured.given;
+import static com.crmcardlayouts.testing.Bitrix24Requests.installedWithATabOpenedBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,8 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class LifecycleTrustTest {
-
-    private static final Path LOG = Path.of("target/test-app.log");
 
     @Inject
     Simulator simulator;
@@ -65,9 +61,9 @@ class LifecycleTrustTest {
 
     @Test
     void a_plain_user_with_the_leaked_application_token_cannot_uninstall_the_app() throws IOException {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         State before = state(portal);
-        long logStart = Files.size(LOG);
+        long logStart = AppLog.end();
 
         // What the user copied from the tab frame's POST in the browser's developer tools.
         String leaked = portal.applicationToken();
@@ -77,17 +73,17 @@ class LifecycleTrustTest {
         System.out.printf("Forged uninstall refused in %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
         assertEquals(before, state(portal));
-        List<String> lines = newLogLines(logStart);
+        List<String> lines = AppLog.linesSince(logStart);
         assertTrue(lines.stream().anyMatch(line -> line.contains("Rejected ONAPPUNINSTALL for portal " + portal.memberId())
                 && line.contains("still accepts")), "the refusal was logged as a warning");
         assertTrue(lines.stream().noneMatch(line -> line.contains(leaked)), "the application token reached the log");
-        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), lastJournalEntry(portal).subList(0, 2));
-        assertFalse(String.join("|", lastJournalEntry(portal)).contains(leaked));
+        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
+        assertFalse(String.join("|", Db.lastJournalEntry(em, portal.memberId())).contains(leaked));
     }
 
     @Test
     void a_forged_uninstall_while_access_tokens_expired_is_refused_and_the_installers_rotated_pair_is_stored() {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         Portal stored = Db.portal(portal.memberId());
         TokenPair old = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
         portal.expireAllAccessTokens();
@@ -104,7 +100,7 @@ class LifecycleTrustTest {
 
     @Test
     void an_install_replay_with_the_users_own_token_changes_nothing() {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
         State before = state(portal);
 
@@ -116,9 +112,9 @@ class LifecycleTrustTest {
 
     @Test
     void an_update_forged_with_the_leaked_application_token_changes_nothing_and_is_not_journaled() {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         State before = state(portal);
-        long entries = journalSize(portal);
+        long entries = Db.journalSize(em, portal.memberId());
         Map<String, String> update = eventValues(portal, PLAIN_USER);
         update.put("VERSION", "99");
         update.put("PREVIOUS_VERSION", "1");
@@ -127,12 +123,12 @@ class LifecycleTrustTest {
 
         assertEquals(before, state(portal));
         assertEquals(portal.appVersion(), Db.portal(portal.memberId()).appVersion, "the version is the OAuth server's, not the form's");
-        assertEquals(entries, journalSize(portal));
+        assertEquals(entries, Db.journalSize(em, portal.memberId()));
     }
 
     @Test
     void after_a_genuine_uninstall_the_old_application_token_and_a_users_token_do_not_reinstall() {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         Map<String, String> replay = eventValues(portal, PLAIN_USER);
         portal.uninstall();
         Portal uninstalled = Db.portal(portal.memberId());
@@ -147,7 +143,7 @@ class LifecycleTrustTest {
 
     @Test
     void the_genuine_uninstall_is_believed_once_bitrix24_has_revoked_every_token() {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
 
         long started = System.nanoTime();
         List<DeliveredEvent> delivered = portal.uninstall(false).join();
@@ -157,12 +153,12 @@ class LifecycleTrustTest {
         Portal stored = Db.portal(portal.memberId());
         assertEquals(PortalStatus.UNINSTALLED, stored.status);
         assertEquals(0, tokenCount(stored.id));
-        assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), lastJournalEntry(portal).subList(0, 2));
+        assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
     }
 
     @Test
     void an_oauth_server_that_fails_answers_503_changes_nothing_and_is_journaled_as_unconfirmed() {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         portal.expireAllAccessTokens();
         State before = state(portal);
         simulator.failNextTokenRequests(1, 503, "");
@@ -171,29 +167,29 @@ class LifecycleTrustTest {
                 .contentType(ContentType.JSON);
 
         assertEquals(before, state(portal));
-        assertEquals(List.of("APP_EVENT_UNCONFIRMED", "BITRIX24_UNAVAILABLE"), lastJournalEntry(portal).subList(0, 2));
+        assertEquals(List.of("APP_EVENT_UNCONFIRMED", "BITRIX24_UNAVAILABLE"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
     }
 
     @Test
     void a_forged_uninstall_whose_check_outlasts_the_budget_is_answered_202_and_refused_once_the_oauth_server_answers() {
-        SimPortal portal = installedWithAUserWhoOpenedATab();
+        SimPortal portal = installedWithATabOpenedBy(simulator.createPortal(), PLAIN_USER);
         Portal stored = Db.portal(portal.memberId());
         portal.expireAllAccessTokens();
         simulator.setTokenEndpointDelay(Duration.ofSeconds(3));
-        long entries = journalSize(portal);
+        long entries = Db.journalSize(em, portal.memberId());
 
         long started = System.nanoTime();
         io.restassured.response.Response answer = event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER)));
         long answeredMs = (System.nanoTime() - started) / 1_000_000;
-        long entriesAtTheAnswer = journalSize(portal);
+        long entriesAtTheAnswer = Db.journalSize(em, portal.memberId());
         answer.then().statusCode(202).contentType(ContentType.JSON).body("status", equalTo("VERIFYING"));
         System.out.printf("Forged uninstall against a 3 s token endpoint answered in %d ms%n", answeredMs);
         assertTrue(answeredMs < 2_000, "answered in " + answeredMs + " ms");
         assertEquals(entries, entriesAtTheAnswer, "nothing was decided when the answer went out");
 
-        Awaits.until(() -> journalSize(portal) > entries, Duration.ofSeconds(10), "the late verdict was journaled");
+        Awaits.until(() -> Db.journalSize(em, portal.memberId()) > entries, Duration.ofSeconds(10), "the late verdict was journaled");
         simulator.setTokenEndpointDelay(Duration.ZERO);
-        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), lastJournalEntry(portal).subList(0, 2));
+        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
         // The refresh was not cut short: the installer's rotated pair was stored and works.
         TokenPair installers = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
@@ -210,8 +206,8 @@ class LifecycleTrustTest {
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
-        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), lastJournalEntry(portal).subList(0, 2));
-        assertTrue(lastJournalEntry(portal).get(2).contains("did not confirm"), lastJournalEntry(portal).toString());
+        assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
+        assertTrue(Db.lastJournalEntry(em, portal.memberId()).get(2).contains("did not confirm"), Db.lastJournalEntry(em, portal.memberId()).toString());
     }
 
     @Test
@@ -236,21 +232,10 @@ class LifecycleTrustTest {
     @Test
     void a_refused_event_of_an_unknown_portal_is_only_logged() throws IOException {
         SimPortal unknown = simulator.createPortal();
-        long logStart = Files.size(LOG);
+        long logStart = AppLog.end();
         event(Fixture.form("onappuninstall-event.form", eventValues(unknown, ADMIN))).then().statusCode(401);
         assertFalse(Db.hasPortal(unknown.memberId()));
-        assertTrue(newLogLines(logStart).stream().anyMatch(line -> line.contains("Rejected ONAPPUNINSTALL for portal " + unknown.memberId())));
-    }
-
-    /** Installed by the admin on a portal that posts APPLICATION_TOKEN into frames; a plain user then opened a tab. */
-    private SimPortal installedWithAUserWhoOpenedATab() {
-        SimPortal portal = simulator.createPortal();
-        portal.setSendsApplicationToken(true);
-        install(portal);
-        given().contentType(ContentType.URLENC.withCharset("UTF-8")).queryParam("LANG", "en")
-                .formParams(portal.frameForm(PLAIN_USER, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}"))
-                .post("/bitrix24/placement").then().statusCode(200);
-        return portal;
+        assertTrue(AppLog.linesSince(logStart).stream().anyMatch(line -> line.contains("Rejected ONAPPUNINSTALL for portal " + unknown.memberId())));
     }
 
     /** What a forged event must leave alone: status, installation, application token, every stored pair (as ciphertext), settings. */
@@ -267,22 +252,7 @@ class LifecycleTrustTest {
         return new State(portal.status, portal.installedAt, portal.installedBy, portal.applicationToken, pairs, settings);
     }
 
-    private long journalSize(SimPortal portal) {
-        return Db.count(em, "select count(*) from audit_entry where portal_id = ?1", Db.portal(portal.memberId()).id);
-    }
-
     private long tokenCount(long portalId) {
         return Db.count(em, "select count(*) from user_token where portal_id = ?1", portalId);
-    }
-
-    private List<String> lastJournalEntry(SimPortal portal) {
-        Object[] row = Db.rows(em, "select action, outcome, coalesce(detail, '') from audit_entry where portal_id = ?1 order by id desc limit 1",
-                Db.portal(portal.memberId()).id).get(0);
-        return Arrays.stream(row).map(String::valueOf).toList();
-    }
-
-    private static List<String> newLogLines(long from) throws IOException {
-        byte[] all = Files.readAllBytes(LOG);
-        return new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -14,17 +14,14 @@ import com.crmcardlayouts.testing.Awaits;
 import com.crmcardlayouts.testing.Db;
 import com.crmcardlayouts.testing.EmbeddedDatabase;
 import com.crmcardlayouts.testing.Fixture;
+import com.crmcardlayouts.testing.AppLog;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,7 +35,7 @@ import static com.crmcardlayouts.simulator.SimUsers.PLAIN_USER;
 import static com.crmcardlayouts.testing.Bitrix24Requests.event;
 import static com.crmcardlayouts.testing.Bitrix24Requests.eventValues;
 import static com.crmcardlayouts.testing.Bitrix24Requests.install;
-import static io.restassured.RestAssured.given;
+import static com.crmcardlayouts.testing.Bitrix24Requests.tab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -51,8 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class UninstallCheckTest {
-
-    private static final Path LOG = Path.of("target/test-app.log");
 
     @Inject
     Simulator simulator;
@@ -86,7 +81,7 @@ class UninstallCheckTest {
         assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status);
         // The check spent the planted chain (dead, so that row is marked so), but wiped nothing.
         assertEquals(2, Db.count(em, "select count(*) from user_token where portal_id = ?1", stored.id), "tokens were wiped");
-        assertTrue(lastJournalEntry(portal).get(2).contains("did not confirm"), lastJournalEntry(portal).toString());
+        assertTrue(Db.lastJournalEntry(em, portal.memberId()).get(2).contains("did not confirm"), Db.lastJournalEntry(em, portal.memberId()).toString());
     }
 
     @Test
@@ -96,7 +91,7 @@ class UninstallCheckTest {
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
         assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status);
-        assertTrue(lastJournalEntry(portal).get(2).contains("still accepts"), lastJournalEntry(portal).toString());
+        assertTrue(Db.lastJournalEntry(em, portal.memberId()).get(2).contains("still accepts"), Db.lastJournalEntry(em, portal.memberId()).toString());
     }
 
     @Test
@@ -107,7 +102,7 @@ class UninstallCheckTest {
 
         assertEquals(List.of(200), delivered.stream().map(DeliveredEvent::httpStatus).toList());
         assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status);
-        assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), lastJournalEntry(portal).subList(0, 2));
+        assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
     }
 
     @Test
@@ -152,7 +147,7 @@ class UninstallCheckTest {
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status, "not decided yet");
         Awaits.until(() -> Db.portal(portal.memberId()).status == PortalStatus.UNINSTALLED, Duration.ofSeconds(10),
                 "the genuine uninstall was carried out once the OAuth server answered");
-        assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), lastJournalEntry(portal).subList(0, 2));
+        assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
     }
 
     @Test
@@ -161,17 +156,17 @@ class UninstallCheckTest {
         portal.setSendsApplicationToken(true);
         install(portal);
         portal.expireAllAccessTokens();
-        long entries = journalSize(portal);
-        long logStart = Files.size(LOG);
+        long entries = Db.journalSize(em, portal.memberId());
+        long logStart = AppLog.end();
         simulator.setTokenEndpointDelay(Duration.ofSeconds(2));
         simulator.failNextTokenRequests(1, 503, "");
 
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(202);
 
-        Awaits.until(() -> journalSize(portal) > entries, Duration.ofSeconds(10), "the late outcome was journaled");
-        assertEquals(List.of("APP_EVENT_UNCONFIRMED", "BITRIX24_UNAVAILABLE"), lastJournalEntry(portal).subList(0, 2));
+        Awaits.until(() -> Db.journalSize(em, portal.memberId()) > entries, Duration.ofSeconds(10), "the late outcome was journaled");
+        assertEquals(List.of("APP_EVENT_UNCONFIRMED", "BITRIX24_UNAVAILABLE"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
         assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
-        assertTrue(newLogLines(logStart).stream().anyMatch(line -> line.contains("WARN")
+        assertTrue(AppLog.linesSince(logStart).stream().anyMatch(line -> line.contains("WARN")
                 && line.contains("Could not verify ONAPPUNINSTALL for portal " + portal.memberId())));
     }
 
@@ -268,30 +263,9 @@ class UninstallCheckTest {
         return portal;
     }
 
-    private static io.restassured.response.Response tab(SimPortal portal, long userId) {
-        return given().contentType(ContentType.URLENC.withCharset("UTF-8")).queryParam("LANG", "en")
-                .formParams(portal.frameForm(userId, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}"))
-                .post("/bitrix24/placement");
-    }
-
-    private long journalSize(SimPortal portal) {
-        return Db.count(em, "select count(*) from audit_entry where portal_id = ?1", Db.portal(portal.memberId()).id);
-    }
-
-    private List<String> lastJournalEntry(SimPortal portal) {
-        Object[] row = Db.rows(em, "select action, outcome, coalesce(detail, '') from audit_entry where portal_id = ?1 order by id desc limit 1",
-                Db.portal(portal.memberId()).id).get(0);
-        return Arrays.stream(row).map(String::valueOf).toList();
-    }
-
     private List<String> lastJournalEntryWithActor(SimPortal portal) {
         Object[] row = Db.rows(em, "select action, outcome, coalesce(actor_user_id::text, '') from audit_entry where portal_id = ?1 "
                 + "order by id desc limit 1", Db.portal(portal.memberId()).id).get(0);
         return Arrays.stream(row).map(String::valueOf).toList();
-    }
-
-    private static List<String> newLogLines(long from) throws IOException {
-        byte[] all = Files.readAllBytes(LOG);
-        return new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8).lines().toList();
     }
 }

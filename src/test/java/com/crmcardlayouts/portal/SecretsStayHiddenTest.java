@@ -5,6 +5,7 @@ import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Db;
 import com.crmcardlayouts.testing.Fixture;
+import com.crmcardlayouts.testing.AppLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -12,8 +13,6 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class SecretsStayHiddenTest {
         SimPortal portal = simulator.createPortal();
         List<String> secrets = new ArrayList<>();
         secrets.add(CLIENT_SECRET);
-        long logStart = Files.size(LOG);
+        long logStart = AppLog.end();
         {
             Map<String, String> install = frameValues(portal, ADMIN);
             secrets.add(install.get("AUTH_ID"));
@@ -76,7 +75,7 @@ class SecretsStayHiddenTest {
             for (String secret : secrets) {
                 assertFalse(database.contains(secret), "plaintext secret in the database");
             }
-            List<String> lines = newLogLines(logStart);
+            List<String> lines = AppLog.linesSince(logStart);
             assertTrue(lines.stream().anyMatch(l -> l.contains("Installed on portal " + portal.memberId())), "the flow was logged at all");
             for (String line : lines) {
                 for (String secret : secrets) {
@@ -86,12 +85,6 @@ class SecretsStayHiddenTest {
         }
     }
 
-    static final Path LOG = Path.of("target/test-app.log");
-
-    private static List<String> newLogLines(long from) throws IOException {
-        byte[] all = Files.readAllBytes(LOG);
-        return new String(all, (int) from, all.length - (int) from, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-    }
 
     /** Every row of every table the app writes, as text. */
     private String dump() {

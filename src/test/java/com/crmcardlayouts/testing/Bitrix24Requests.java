@@ -2,6 +2,7 @@ package com.crmcardlayouts.testing;
 
 import com.crmcardlayouts.simulator.IssuedTokens;
 import com.crmcardlayouts.simulator.SimPortal;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import java.time.Instant;
@@ -54,6 +55,24 @@ public final class Bitrix24Requests {
 
     public static Response event(String body) {
         return given().contentType("application/x-www-form-urlencoded").body(body).post("/bitrix24/events");
+    }
+
+    /** The user opens a deal card's tab: the frame POST their browser sends. */
+    public static Response tab(SimPortal portal, long userId) {
+        return given().contentType(ContentType.URLENC.withCharset("UTF-8")).queryParam("LANG", "en")
+                .formParams(portal.frameForm(userId, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}"))
+                .post("/bitrix24/placement");
+    }
+
+    /**
+     * Installed by the admin on a portal that posts APPLICATION_TOKEN into frames (so every user's browser
+     * sees it), then the user opened a deal tab.
+     */
+    public static SimPortal installedWithATabOpenedBy(SimPortal portal, long userId) {
+        portal.setSendsApplicationToken(true);
+        install(portal);
+        tab(portal, userId).then().statusCode(200);
+        return portal;
     }
 
     /** Installs the app the way a newer portal does and finishes the install, as the admin would. */

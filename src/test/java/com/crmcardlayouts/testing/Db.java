@@ -27,6 +27,18 @@ public final class Db {
         return QuarkusTransaction.requiringNew().call(() -> (List<Object[]>) query(em, sql, params).getResultList());
     }
 
+    /** How many entries the portal's audit journal holds. */
+    public static long journalSize(EntityManager em, String memberId) {
+        return count(em, "select count(*) from audit_entry where portal_id = ?1", portal(memberId).id);
+    }
+
+    /** The newest journal entry of the portal: action, outcome and detail. */
+    public static List<String> lastJournalEntry(EntityManager em, String memberId) {
+        Object[] row = rows(em, "select action, outcome, coalesce(detail, '') from audit_entry where portal_id = ?1 order by id desc limit 1",
+                portal(memberId).id).get(0);
+        return java.util.Arrays.stream(row).map(String::valueOf).toList();
+    }
+
     public static long count(EntityManager em, String sql, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) query(em, sql, params).getSingleResult()).longValue());
     }

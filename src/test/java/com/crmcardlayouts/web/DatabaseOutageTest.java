@@ -80,8 +80,6 @@ class DatabaseOutageTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private record User(InstalledPortal portal, long userId, String session) {
-    }
 
     /** One page-API answer: its status, error code and Retry-After header. */
     private record Answer(int status, String error, String retryAfter) {
@@ -93,26 +91,12 @@ class DatabaseOutageTest {
     @Test
     void a_postgresql_restart_during_a_refresh_storm_loses_no_token_and_is_a_clear_temporary_refusal() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-        List<InstalledPortal> installed = new ArrayList<>();
-        // Users open the app a few at a time: each opening is verified with the OAuth server, whose
-        // answer the app waits for only 0.6 s.
-        ExecutorService opening = Executors.newFixedThreadPool(4);
-        List<CompletableFuture<User>> opened = new ArrayList<>();
-        for (int p = 0; p < PORTALS; p++) {
-            InstalledPortal portal = InstalledPortal.install(simulator, portals);
-            installed.add(portal);
-            for (long userId = 100; userId < 100 + USERS_PER_PORTAL; userId++) {
-                long id = userId;
-                portal.sim.setUser(id, false, false, true);
-                opened.add(CompletableFuture.supplyAsync(() -> new User(portal, id, portal.session(id)), opening));
-            }
-        }
-        List<User> users = opened.stream().map(CompletableFuture::join).toList();
-        opening.shutdown();
+        List<InstalledPortal.Viewer> users = InstalledPortal.crowd(simulator, portals, PORTALS, USERS_PER_PORTAL);
+        List<InstalledPortal> installed = users.stream().map(InstalledPortal.Viewer::portal).distinct().toList();
         // Bitrix24 finishes the first installation, so that it can publish an update during the outage.
         installed.get(0).sim.finishInstall(ADMIN).join();
         installed.forEach(portal -> portal.sim.expireAllAccessTokens());
-        List<User> calls = new ArrayList<>();
+        List<InstalledPortal.Viewer> calls = new ArrayList<>();
         for (int i = 0; i < CALLS_PER_USER; i++) {
             calls.addAll(users);
         }
@@ -252,7 +236,7 @@ class DatabaseOutageTest {
     }
 
     /** One page-API call by each user, at once: how many got which answer. */
-    private Map<String, Integer> everyone(List<User> users, ExecutorService callers) {
+    private Map<String, Integer> everyone(List<InstalledPortal.Viewer> users, ExecutorService callers) {
         List<CompletableFuture<Answer>> answers = users.stream()
                 .map(user -> CompletableFuture.supplyAsync(() -> reset(user.session()), callers)).toList();
         Map<String, Integer> counts = new TreeMap<>();

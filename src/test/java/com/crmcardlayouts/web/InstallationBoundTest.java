@@ -11,6 +11,7 @@ import com.crmcardlayouts.portal.TokenCipher;
 import com.crmcardlayouts.simulator.SimPlacement;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Fixture;
+import com.crmcardlayouts.testing.AppLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -202,15 +200,13 @@ class InstallationBoundTest {
 
     @Test
     void portal_text_in_an_error_reaches_the_log_without_its_line_breaks() throws IOException {
-        Path log = Path.of("target/test-app.log");
-        long from = Files.size(log);
+        long from = AppLog.end();
         String session = adminSession();
         portal.sim.failNextCalls(3, 400, "BAD\r\n2026-12-03 12:00:00,000 INFO  [forged] an injected line");
 
         InstalledPortal.put(session, "/api/settings", SOME_SETTINGS).statusCode(502);
 
-        byte[] all = Files.readAllBytes(log);
-        List<String> lines = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = AppLog.linesSince(from);
         assertTrue(lines.stream().anyMatch(line -> line.contains("BAD  2026-12-03 12:00:00,000 INFO  [forged]")), String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(line -> line.startsWith("2026-12-03 12:00:00,000 INFO  [forged]")));
     }

@@ -10,7 +10,12 @@ import io.restassured.http.Method;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +37,33 @@ final class InstalledPortal {
     private InstalledPortal(SimPortal sim, long portalId) {
         this.sim = sim;
         this.portalId = portalId;
+    }
+
+    /** A plain user of an installed portal, with the app-session their tab was given. */
+    record Viewer(InstalledPortal portal, long userId, String session) {
+    }
+
+    /**
+     * Installs the app on {@code portalCount} portals and lets {@code usersPerPortal} plain users of each
+     * (ids from 100) open a tab. They open it a few at a time: each opening is verified with the OAuth
+     * server, whose answer the app waits for only briefly.
+     */
+    static List<Viewer> crowd(Simulator simulator, PortalRegistry portals, int portalCount, int usersPerPortal) {
+        ExecutorService opening = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Viewer>> opened = new ArrayList<>();
+            for (int p = 0; p < portalCount; p++) {
+                InstalledPortal portal = install(simulator, portals);
+                for (long userId = 100; userId < 100 + usersPerPortal; userId++) {
+                    long id = userId;
+                    portal.sim.setUser(id, false, false, true);
+                    opened.add(CompletableFuture.supplyAsync(() -> new Viewer(portal, id, portal.session(id)), opening));
+                }
+            }
+            return opened.stream().map(CompletableFuture::join).toList();
+        } finally {
+            opening.shutdown();
+        }
     }
 
     static InstalledPortal install(Simulator simulator, PortalRegistry portals) {

@@ -73,22 +73,9 @@ class ShutdownDrill {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         try {
             awaitReady("http://127.0.0.1:" + OTHER_PORT);
-            List<InstalledPortal> installed = new ArrayList<>();
-            // Users open the app a few at a time: each opening is verified with the OAuth server, whose
-            // answer the app waits for only 0.6 s.
-            ExecutorService opening = Executors.newFixedThreadPool(4);
-            List<CompletableFuture<String>> opened = new ArrayList<>();
-            for (int p = 0; p < PORTALS; p++) {
-                InstalledPortal portal = InstalledPortal.install(simulator, portals);
-                installed.add(portal);
-                for (long userId = 100; userId < 100 + USERS_PER_PORTAL; userId++) {
-                    long id = userId;
-                    portal.sim.setUser(id, false, false, true);
-                    opened.add(CompletableFuture.supplyAsync(() -> portal.session(id), opening));
-                }
-            }
-            List<String> sessions = opened.stream().map(CompletableFuture::join).toList();
-            opening.shutdown();
+            List<InstalledPortal.Viewer> viewers = InstalledPortal.crowd(simulator, portals, PORTALS, USERS_PER_PORTAL);
+            List<InstalledPortal> installed = viewers.stream().map(InstalledPortal.Viewer::portal).distinct().toList();
+            List<String> sessions = viewers.stream().map(InstalledPortal.Viewer::session).toList();
             installed.forEach(portal -> portal.sim.expireAllAccessTokens());
             List<String> calls = new ArrayList<>();
             for (int i = 0; i < CALLS_PER_USER; i++) {
