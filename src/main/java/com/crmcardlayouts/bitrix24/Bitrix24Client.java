@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -18,25 +19,30 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
- * The one way the app calls a portal's REST API: as a given user, with that user's stored token,
- * refreshed when found expired, retried within limits, and every failure turned into a
- * {@link Bitrix24Exception}. Decisions follow Bitrix24's {@code error} code, not the HTTP status,
- * which Bitrix24 sets inconsistently.
+ * The one way the app calls a portal's REST API: typed {@link Operation}s asked as a given user, with
+ * that user's stored token (refreshed when found expired), several at once as {@code batch}, retried
+ * within limits, every failure turned into a {@link Bitrix24Exception}. Where a portal lacks the
+ * universal card-configuration methods, the older per-entity ones are used, and the portal is remembered.
  */
 @ApplicationScoped
 public class Bitrix24Client {
 
     private static final Logger LOG = Logger.getLogger(Bitrix24Client.class);
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z0-9_.]{1,100}");
-    private static final Set<String> ACCESS_DENIED = Set.of("ACCESS_DENIED", "insufficient_scope", "user_access_error",
-            "WRONG_AUTH_TYPE", "METHOD_CONFIRM_DENIED", "WRONG_LICENSE");
-    private static final Set<String> TOKEN_DEAD = Set.of("invalid_token", "authorization_error", "NO_AUTH_FOUND", "invalid_grant");
+    /** Bitrix24 runs at most this many commands of one {@code batch}; the rest get ERROR_BATCH_LENGTH_EXCEEDED. */
+    static final int BATCH_LIMIT = 50;
+    /** Methods Bitrix24 refuses inside {@code batch} (ERROR_BATCH_METHOD_NOT_ALLOWED): they go alone. */
+    private static final Set<String> NOT_IN_BATCH = Set.of("batch", "download", "upload");
     private static final Duration SERVER_RETRY_PAUSE = Duration.ofMillis(200);
     /** The longest one exchange with a portal may take (it was 5 s to connect and 15 s to read). */
     static final Duration CALL_LIMIT = Duration.ofSeconds(15);
@@ -49,17 +55,19 @@ public class Bitrix24Client {
     private final ObjectMapper json;
     private final TokenStore tokens;
     private final TokenRefresher refresher;
+    private final OlderPortals olderPortals;
     private final Bitrix24Config config;
     private final MeterRegistry metrics;
 
     Bitrix24Client(BoundedHttp http, PortalAddresses addresses, PortalSlots slots, ObjectMapper json, TokenStore tokens,
-                   TokenRefresher refresher, Bitrix24Config config, MeterRegistry metrics) {
+                   TokenRefresher refresher, OlderPortals olderPortals, Bitrix24Config config, MeterRegistry metrics) {
         this.http = http;
         this.addresses = addresses;
         this.slots = slots;
         this.json = json;
         this.tokens = tokens;
         this.refresher = refresher;
+        this.olderPortals = olderPortals;
         this.config = config;
         this.metrics = metrics;
     }
@@ -72,56 +80,243 @@ public class Bitrix24Client {
         return Deadline.in(config.requestBudget()).callsOfAtMost(CALL_LIMIT);
     }
 
-    /**
-     * Calls {@code method} on the portal as {@code userId} and returns Bitrix24's {@code result}. Waiting
-     * for one of the portal's slots, back-off on {@code QUERY_LIMIT_EXCEEDED}, retries and the exchanges
-     * themselves all end by {@code deadline}, which the request's other calls share.
-     *
-     * @throws Bitrix24Exception or one of its subclasses for every failure
-     */
-    public JsonNode call(long portalId, long userId, String method, Map<String, Object> params, Deadline deadline) {
-        try {
-            JsonNode result = callWithRetries(portalId, userId, method, params, deadline);
-            count(method, "ok");
-            return result;
-        } catch (Bitrix24Exception e) {
-            count(method, outcome(e));
-            throw e;
-        }
+    /** Operations to send together as {@code user}. */
+    public Batch batch(ActingUser user) {
+        return new Batch(this, user);
     }
 
     /**
-     * Asks {@code method} once, within {@link #QUICK_LIMIT}, using a token the OAuth server has just
+     * Asks one operation as {@code user}. Waiting for one of the portal's slots, back-off on
+     * {@code QUERY_LIMIT_EXCEEDED}, retries and the exchanges themselves all end by {@code deadline},
+     * which the request's other calls share.
+     *
+     * @throws Bitrix24Exception or one of its subclasses for every failure
+     */
+    public <T> T call(ActingUser user, Operation<T> operation, Deadline deadline) {
+        Batch batch = batch(user);
+        Batch.Answer<T> answer = batch.add(operation);
+        batch.run(deadline);
+        return answer.get();
+    }
+
+    /** A method by name, answering Bitrix24's raw {@code result}: for this package's own tests of the transport. */
+    JsonNode call(long portalId, long userId, String method, Map<String, ?> params, Deadline deadline) {
+        return call(ActingUser.of(portalId, userId), Operation.of(method, Map.copyOf(params), Reply::result), deadline);
+    }
+
+    /**
+     * Every row of a list, up to {@code maxRows}: the first page tells how many there are, and the other
+     * pages are then asked together in batches instead of one after another.
+     *
+     * @param page the operation that reads the page starting at the given row
+     * @throws Bitrix24Exception when a page cannot be read
+     */
+    public <T> List<T> everyPage(ActingUser user, IntFunction<Operation<Page<T>>> page, int maxRows, Deadline deadline) {
+        Page<T> first = call(user, page.apply(0), deadline);
+        List<T> rows = new ArrayList<>(first.items());
+        if (first.next().isEmpty() || rows.size() >= maxRows) {
+            return limited(rows, maxRows);
+        }
+        if (first.total().isEmpty()) {
+            // Uncounted: page by page, each one naming the next.
+            for (Integer next = first.next().get(); next != null && rows.size() < maxRows; ) {
+                Page<T> more = call(user, page.apply(next), deadline);
+                rows.addAll(more.items());
+                next = more.items().isEmpty() ? null : more.next().orElse(null);
+            }
+            return limited(rows, maxRows);
+        }
+        int end = Math.min(first.total().get(), maxRows);
+        Batch rest = batch(user);
+        List<Batch.Answer<Page<T>>> pages = new ArrayList<>();
+        for (int start = first.next().get(); start < end; start += first.items().size()) {
+            pages.add(rest.add(page.apply(start)));
+        }
+        rest.run(deadline);
+        for (Batch.Answer<Page<T>> more : pages) {
+            rows.addAll(more.get().items());
+        }
+        return limited(rows, maxRows);
+    }
+
+    private static <T> List<T> limited(List<T> rows, int maxRows) {
+        return rows.size() > maxRows ? List.copyOf(rows.subList(0, maxRows)) : rows;
+    }
+
+    /**
+     * Asks one operation once, within {@link #QUICK_LIMIT}, using a token the OAuth server has just
      * verified but the app has not stored (for example whether an installing user is an administrator).
      * Never refreshed or retried: Bitrix24 is waiting for the app's answer meanwhile. It takes no slot of
      * the portal's cap: the app may not know the portal yet, and the short limit bounds it already.
      */
-    public JsonNode callAs(AppInfo verified, String accessToken, String method, Map<String, Object> params) {
+    public <T> T callVerified(AppInfo verified, String accessToken, Operation<T> operation) {
         UserCredentials credentials = new UserCredentials(0, verified.clientEndpoint(), verified.userId(),
                 new TokenPair(accessToken, "", Instant.now().plusSeconds(60)));
-        try {
-            RemoteAnswer answer = send(credentials, method, params, Deadline.in(QUICK_LIMIT));
-            if (answer.isError()) {
-                throw map(answer);
-            }
-            count(method, "ok");
-            return answer.body().path("result");
-        } catch (Bitrix24Exception e) {
-            count(method, outcome(e));
-            throw e;
+        RemoteAnswer answer = send(credentials, operation.method, operation.params, Deadline.in(QUICK_LIMIT));
+        if (answer.isError()) {
+            Bitrix24Exception error = Bitrix24Errors.of(answer);
+            count(operation.method, Bitrix24Errors.outcome(error));
+            return operation.recover(error);
+        }
+        count(operation.method, "ok");
+        return operation.read(reply(operation.method, answer.body()));
+    }
+
+    /** One command on its way: the operation actually sent for an answer (perhaps its per-entity fallback). */
+    private record Command<T>(Batch.Answer<T> answer, Operation<T> operation) {
+
+        static <T> Command<T> first(Batch.Answer<T> answer, boolean olderPortal) {
+            Operation<T> operation = answer.operation;
+            return new Command<>(answer, olderPortal && operation.usesItemLayoutMethods() ? operation.perEntityFallback : operation);
+        }
+
+        Command<T> onOlderPortal() {
+            return new Command<>(answer, operation.perEntityFallback);
+        }
+
+        /** Whether the portal turned out to lack the universal method this command used, and a fallback exists. */
+        boolean missesItemMethod(Bitrix24Exception e) {
+            return e instanceof Bitrix24Exception.MethodNotFound && operation.usesItemLayoutMethods();
+        }
+
+        void succeed(Reply reply) {
+            answer.succeed(reply, operation);
+        }
+
+        void fail(Bitrix24Exception e) {
+            answer.fail(e, operation);
         }
     }
 
-    private JsonNode callWithRetries(long portalId, long userId, String method, Map<String, Object> params, Deadline deadline) {
-        UserCredentials credentials = tokens.find(portalId, userId).orElseThrow(() ->
+    /** The user's credentials for a run of requests; a refresh in one request serves the next. */
+    private static final class Connection {
+        UserCredentials credentials;
+
+        Connection(UserCredentials credentials) {
+            this.credentials = credentials;
+        }
+    }
+
+    void run(ActingUser user, List<Batch.Answer<?>> answers, Deadline deadline) {
+        boolean olderPortal = answers.stream().anyMatch(a -> a.operation.usesItemLayoutMethods())
+                && olderPortals.lacksItemLayoutMethods(user.portalId());
+        List<Command<?>> commands = new ArrayList<>();
+        answers.forEach(answer -> commands.add(Command.first(answer, olderPortal)));
+        Connection connection;
+        try {
+            connection = connect(user);
+        } catch (Bitrix24Exception e) {
+            commands.forEach(command -> command.fail(e));
+            return;
+        }
+        List<Command<?>> missing = send(connection, commands, deadline);
+        if (!missing.isEmpty()) {
+            olderPortals.learned(user.portalId());
+            List<Command<?>> fallbacks = new ArrayList<>();
+            missing.forEach(command -> fallbacks.add(command.onOlderPortal()));
+            send(connection, fallbacks, deadline).forEach(command -> command.fail(
+                    new Bitrix24Exception.MethodNotFound("ERROR_METHOD_NOT_FOUND", "Method not found!")));
+        }
+    }
+
+    private Connection connect(ActingUser user) {
+        UserCredentials credentials = user.credentials().or(() -> tokens.find(user.portalId(), user.userId())).orElseThrow(() ->
                 new Bitrix24Exception.TokenRevoked("NO_TOKEN", "No usable Bitrix24 authorization is stored for this user"));
         if (credentials.tokens().isExpired(Instant.now())) {
             credentials = refresher.refresh(credentials);
         }
-        return execute(credentials, method, params, deadline);
+        return new Connection(credentials);
     }
 
-    private JsonNode execute(UserCredentials credentials, String method, Map<String, Object> params, Deadline deadline) {
+    /** Sends the commands, as few requests as Bitrix24 allows; returns those that met a missing universal method. */
+    private List<Command<?>> send(Connection connection, List<Command<?>> commands, Deadline deadline) {
+        List<Command<?>> missing = new ArrayList<>();
+        List<Command<?>> batchable = new ArrayList<>();
+        for (Command<?> command : commands) {
+            if (NOT_IN_BATCH.contains(command.operation().method)) {
+                sendAlone(connection, command, deadline, missing);
+            } else {
+                batchable.add(command);
+            }
+        }
+        for (int from = 0; from < batchable.size(); from += BATCH_LIMIT) {
+            List<Command<?>> chunk = batchable.subList(from, Math.min(batchable.size(), from + BATCH_LIMIT));
+            if (chunk.size() == 1) {
+                sendAlone(connection, chunk.get(0), deadline, missing);
+            } else {
+                sendBatch(connection, chunk, deadline, missing);
+            }
+        }
+        return missing;
+    }
+
+    private void sendAlone(Connection connection, Command<?> command, Deadline deadline, List<Command<?>> missing) {
+        String method = command.operation().method;
+        try {
+            JsonNode body = execute(connection, method, command.operation().params, deadline);
+            deliver(command, reply(method, body));
+        } catch (Bitrix24Exception e) {
+            deliver(command, e, missing);
+        }
+    }
+
+    private void sendBatch(Connection connection, List<Command<?>> chunk, Deadline deadline, List<Command<?>> missing) {
+        Map<String, Object> cmd = new LinkedHashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            cmd.put(key(i), BatchCommand.of(chunk.get(i).operation().method, chunk.get(i).operation().params));
+        }
+        metrics.summary("bitrix24.batch.commands").record(chunk.size());
+        JsonNode answers;
+        try {
+            answers = execute(connection, "batch", Map.of("halt", 0, "cmd", cmd), deadline).path("result");
+        } catch (Bitrix24Exception e) {
+            chunk.forEach(command -> deliver(command, e, missing));
+            return;
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            Command<?> command = chunk.get(i);
+            String method = command.operation().method;
+            JsonNode error = answers.path("result_error").path(key(i));
+            if (error.isObject()) {
+                deliver(command, Bitrix24Errors.of(new RemoteAnswer(400, error)), missing);
+            } else if (answers.path("result").has(key(i))) {
+                deliver(command, new Reply(method, answers.path("result").get(key(i)),
+                        number(answers.path("result_total").path(key(i))), number(answers.path("result_next").path(key(i)))));
+            } else {
+                deliver(command, new Bitrix24Exception("", "Bitrix24's batch answer says nothing about " + method), missing);
+            }
+        }
+    }
+
+    /** Command keys that are no numbers, so that PHP writes the maps as JSON objects, not lists. */
+    private static String key(int index) {
+        return "c" + index;
+    }
+
+    private void deliver(Command<?> command, Reply reply) {
+        count(command.operation().method, "ok");
+        command.succeed(reply);
+    }
+
+    private void deliver(Command<?> command, Bitrix24Exception e, List<Command<?>> missing) {
+        count(command.operation().method, Bitrix24Errors.outcome(e));
+        if (command.missesItemMethod(e)) {
+            missing.add(command);
+        } else {
+            command.fail(e);
+        }
+    }
+
+    private static Reply reply(String method, JsonNode body) {
+        return new Reply(method, body.path("result"), number(body.path("total")), number(body.path("next")));
+    }
+
+    private static Integer number(JsonNode value) {
+        return value.canConvertToInt() && !value.isMissingNode() && !value.isNull() ? value.asInt() : null;
+    }
+
+    /** One HTTP request, retried within the deadline: refreshed once on a dead access token, backed off on rate limits. */
+    private JsonNode execute(Connection connection, String method, Map<String, Object> params, Deadline deadline) {
         Duration backoff = config.rateLimitFirstBackoff();
         boolean refreshed = false;
         int serverFailures = 0;
@@ -131,17 +326,17 @@ public class Bitrix24Client {
                 throw new Bitrix24Exception.RateLimited("DEADLINE_PASSED", "The request ran out of time before it could ask Bitrix24 for " + method);
             }
             RemoteAnswer answer;
-            try (PortalSlots.Slot slot = slots.take(credentials.portalId(), deadline)) {
-                answer = send(credentials, method, params, deadline);
+            try (PortalSlots.Slot slot = slots.take(connection.credentials.portalId(), deadline)) {
+                answer = send(connection.credentials, method, params, deadline);
             }
             if (!answer.isError()) {
-                return answer.body().path("result");
+                return answer.body();
             }
             String code = answer.errorCode();
             if (!refreshed && ("expired_token".equals(code) || "invalid_token".equals(code))) {
                 // invalid_token too: a refresh elsewhere revokes the access token this call still carried.
                 // The refresher then hands back the pair already rotated instead of refreshing again.
-                credentials = refresher.refresh(credentials);
+                connection.credentials = refresher.refresh(connection.credentials);
                 refreshed = true;
             } else if ("QUERY_LIMIT_EXCEEDED".equals(code)) {
                 Duration pause = jitter(backoff);
@@ -156,7 +351,7 @@ public class Bitrix24Client {
                 serverFailures++;
                 sleep(SERVER_RETRY_PAUSE.multipliedBy(serverFailures));
             } else {
-                throw map(answer);
+                throw Bitrix24Errors.of(answer);
             }
         }
     }
@@ -173,6 +368,7 @@ public class Bitrix24Client {
                 .add("Authorization", "Bearer " + credentials.tokens().accessToken())
                 .add("Content-Type", "application/json")
                 .add("Accept", "application/json");
+        Timer.Sample sample = Timer.start(metrics);
         try {
             return http.exchange(HttpMethod.POST, URI.create(base + method), address, headers,
                     Buffer.buffer(json.writeValueAsBytes(params)), deadline.nextCall());
@@ -181,53 +377,13 @@ public class Bitrix24Client {
             return new RemoteAnswer(599, null);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Parameters of " + method + " are not JSON", e);
+        } finally {
+            sample.stop(metrics.timer("bitrix24.requests", "method", method.toLowerCase()));
         }
-    }
-
-    private static Bitrix24Exception map(RemoteAnswer answer) {
-        String code = answer.errorCode();
-        String description = answer.errorDescription();
-        if (ACCESS_DENIED.contains(code) || (code.isEmpty() && description.startsWith("Access denied"))) {
-            return new Bitrix24Exception.AccessDenied(code, description);
-        }
-        if ("ERROR_METHOD_NOT_FOUND".equals(code)) {
-            return new Bitrix24Exception.MethodNotFound(code, description);
-        }
-        if ("OPERATION_TIME_LIMIT".equals(code) || "OVERLOAD_LIMIT".equals(code)) {
-            return new Bitrix24Exception.RateLimited(code, description);
-        }
-        if (TOKEN_DEAD.contains(code) || "expired_token".equals(code)) {
-            return new Bitrix24Exception.TokenRevoked(code, description);
-        }
-        if (answer.isAppNotInstalled()) {
-            return new Bitrix24Exception.AppNotInstalled(code, description);
-        }
-        if (answer.isServerFailure()) {
-            return new Bitrix24Exception.Unavailable(code, answer.body() == null
-                    ? "Bitrix24 could not be reached or gave an unreadable answer" : description);
-        }
-        return new Bitrix24Exception(code, description);
     }
 
     private void count(String method, String outcome) {
         metrics.counter("bitrix24.calls", "method", method.toLowerCase(), "outcome", outcome).increment();
-    }
-
-    private static String outcome(Bitrix24Exception e) {
-        if (e instanceof Bitrix24Exception.AccessDenied) {
-            return "access_denied";
-        } else if (e instanceof Bitrix24Exception.MethodNotFound) {
-            return "method_not_found";
-        } else if (e instanceof Bitrix24Exception.TokenRevoked) {
-            return "token_revoked";
-        } else if (e instanceof Bitrix24Exception.RateLimited) {
-            return "rate_limited";
-        } else if (e instanceof Bitrix24Exception.Unavailable) {
-            return "unavailable";
-        } else if (e instanceof Bitrix24Exception.AppNotInstalled) {
-            return "not_installed";
-        }
-        return "error";
     }
 
     private static Duration jitter(Duration base) {

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.bitrix24.EntityType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

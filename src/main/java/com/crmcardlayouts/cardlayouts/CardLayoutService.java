@@ -4,17 +4,23 @@ import com.crmcardlayouts.admin.AuditEntry;
 import com.crmcardlayouts.admin.AuditJournal;
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.bitrix24.ActingUser;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
-import com.crmcardlayouts.bitrix24.Deadline;
+import com.crmcardlayouts.bitrix24.LayoutCall;
+import com.crmcardlayouts.bitrix24.Layouts;
+import com.crmcardlayouts.bitrix24.Operation;
 import com.crmcardlayouts.pageapi.Bitrix24Failures;
 import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.pageapi.Refused;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
+import com.crmcardlayouts.portal.TokenStore;
+import com.crmcardlayouts.portal.UserCredentials;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -22,50 +28,67 @@ import java.util.Optional;
 /**
  * Resets and forces card layouts as the acting user, with that user's own token, so that
  * Bitrix24's permission rules apply; the portal's settings may only narrow them. Every attempt
- * is written to the audit journal. No transaction spans the call to Bitrix24.
+ * is written to the audit journal. No transaction spans the call to Bitrix24: what an action needs
+ * from the database is read first ({@link #prepare}), in the caller's one short transaction.
  */
 @ApplicationScoped
 public class CardLayoutService {
 
     private static final Logger LOG = Logger.getLogger(CardLayoutService.class);
 
+    /** An action whose state was read: either refused already, or ready to ask Bitrix24 with these credentials. */
+    public record Prepared(Caller caller, LayoutRequest request, Optional<Refusal> refusal, Optional<UserCredentials> credentials) {
+    }
+
     private final PortalRegistry portals;
     private final SettingsService settings;
+    private final TokenStore tokens;
     private final AuditJournal journal;
     private final Bitrix24Client client;
     private final MeterRegistry metrics;
 
-    public CardLayoutService(PortalRegistry portals, SettingsService settings, AuditJournal journal, Bitrix24Client client,
-                             MeterRegistry metrics) {
+    public CardLayoutService(PortalRegistry portals, SettingsService settings, TokenStore tokens, AuditJournal journal,
+                             Bitrix24Client client, MeterRegistry metrics) {
         this.portals = portals;
         this.settings = settings;
+        this.tokens = tokens;
         this.journal = journal;
         this.client = client;
         this.metrics = metrics;
     }
 
-    /**
-     * Carries out the request and returns the id of its audit entry.
-     *
-     * @throws Refused when the portal's state or settings, or Bitrix24, refuse it (also audited)
-     */
-    public long perform(Caller caller, LayoutRequest requested) {
+    /** Reads what the action depends on: the portal's state, its settings and the caller's token. Writes nothing. */
+    @Transactional
+    public Prepared prepare(Caller caller, LayoutRequest requested) {
         LayoutRequest request = requested.forCaller(caller.userId());
         boolean installed = portals.find(caller.portalId()).map(Portal::isInstalled).orElse(false);
         if (!installed) {
-            throw refuse(caller, request, Refusal.NOT_INSTALLED, null);
+            return new Prepared(caller, request, Optional.of(Refusal.NOT_INSTALLED), Optional.empty());
         }
         Optional<Refusal> narrowed = narrowedBySettings(caller, request, settings.forPortal(caller.portalId()));
-        if (narrowed.isPresent()) {
-            throw refuse(caller, request, narrowed.get(), null);
+        return new Prepared(caller, request, narrowed,
+                narrowed.isPresent() ? Optional.empty() : tokens.find(caller.portalId(), caller.userId()));
+    }
+
+    /**
+     * Carries out a prepared action with one Bitrix24 request and returns the id of its audit entry.
+     *
+     * @throws Refused when the portal's state or settings, or Bitrix24, refuse it (also audited)
+     */
+    public long perform(Prepared prepared) {
+        Caller caller = prepared.caller();
+        LayoutRequest request = prepared.request();
+        if (prepared.refusal().isPresent()) {
+            throw refuse(caller, request, prepared.refusal().get(), null);
         }
-        LayoutCall call = LayoutCall.of(request);
+        ActingUser user = prepared.credentials().map(ActingUser::of).orElse(ActingUser.of(caller.portalId(), caller.userId()));
+        Operation<Layouts.Applied> operation = operation(request);
         try {
-            String used = callWithFallback(caller, request, call);
+            Layouts.Applied applied = client.call(user, operation, client.deadline());
             count(request, AuditEntry.SUCCESS);
-            return journal.record(entry(caller, request, AuditEntry.SUCCESS, used));
+            return journal.record(entry(caller, request, AuditEntry.SUCCESS, applied.method()));
         } catch (Bitrix24Exception e) {
-            LOG.infof("Bitrix24 refused %s on portal %d for user %d: %s", call.method(), caller.portalId(), caller.userId(), e.getMessage());
+            LOG.infof("Bitrix24 refused %s on portal %d for user %d: %s", operation, caller.portalId(), caller.userId(), e.getMessage());
             throw refuse(caller, request, Bitrix24Failures.refusal(e, !request.isOwnReset(caller.userId())), e.getMessage());
         }
     }
@@ -84,20 +107,12 @@ public class CardLayoutService {
         return Optional.empty();
     }
 
-    /**
-     * Older portals lack {@code crm.item.details.configuration.*}; lead, deal, contact and company have their own methods there.
-     * Both calls share one deadline: it is the page-API request that must end within it.
-     */
-    private String callWithFallback(Caller caller, LayoutRequest request, LayoutCall call) {
-        Deadline deadline = client.deadline();
-        try {
-            client.call(caller.portalId(), caller.userId(), call.method(), call.params(), deadline);
-            return call.method();
-        } catch (Bitrix24Exception.MethodNotFound e) {
-            LayoutCall fallback = LayoutCall.fallback(request).orElseThrow(() -> e);
-            client.call(caller.portalId(), caller.userId(), fallback.method(), fallback.params(), deadline);
-            return fallback.method();
-        }
+    private static Operation<Layouts.Applied> operation(LayoutRequest request) {
+        return switch (request.action()) {
+            case RESET_PERSONAL -> Layouts.reset(LayoutCall.personal(request.target(), request.targetUserId()));
+            case RESET_COMMON -> Layouts.reset(LayoutCall.common(request.target()));
+            case FORCE_COMMON -> Layouts.forceCommonScopeForAll(request.target());
+        };
     }
 
     private Refused refuse(Caller caller, LayoutRequest request, Refusal refusal, String bitrix24Message) {

@@ -2,32 +2,37 @@ package com.crmcardlayouts.cardlayouts;
 
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.bitrix24.ActingUser;
+import com.crmcardlayouts.bitrix24.Batch;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.bitrix24.Deadline;
+import com.crmcardlayouts.bitrix24.CrmTypes;
+import com.crmcardlayouts.bitrix24.Layouts;
+import com.crmcardlayouts.bitrix24.Page;
+import com.crmcardlayouts.bitrix24.PortalUser;
+import com.crmcardlayouts.bitrix24.Profile;
 import com.crmcardlayouts.pageapi.Caller;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Works out what the card tab offers a viewer: their rights, the portal's settings and the card's category. */
+/**
+ * Works out what the card tab offers a viewer: their rights, the portal's settings and the card's
+ * category, all asked of Bitrix24 in one request (a batch), whatever the viewer and the card.
+ */
 @ApplicationScoped
 public class CardTabs {
 
+    private static final Logger LOG = Logger.getLogger(CardTabs.class);
+
     private final SettingsService settings;
-    private final ViewerRights rights;
-    private final CardCategories categories;
     private final Bitrix24Client client;
 
-    public CardTabs(SettingsService settings, ViewerRights rights, CardCategories categories, Bitrix24Client client) {
+    public CardTabs(SettingsService settings, Bitrix24Client client) {
         this.settings = settings;
-        this.rights = rights;
-        this.categories = categories;
         this.client = client;
     }
 
@@ -42,31 +47,41 @@ public class CardTabs {
         if (switchedOff.isPresent()) {
             throw new TabSwitchedOff(switchedOff.get());
         }
-        // One deadline for every Bitrix24 call that opening the tab takes.
-        Deadline deadline = client.deadline();
-        Caller caller = rights.of(portalId, userId, card.entityType(), deadline);
+        // Everything the tab may need, in one request: what is not needed for this viewer is simply not used.
+        Batch batch = client.batch(ActingUser.of(portalId, userId));
+        Batch.Answer<Profile> profile = batch.add(Profile.current());
+        Batch.Answer<Boolean> managesLayouts = batch.add(Layouts.mayChangeOthers(card.entityType(), userId));
+        Batch.Answer<Page<PortalUser>> colleagues = batch.add(PortalUser.active(0));
+        Optional<Batch.Answer<Optional<Integer>>> category = card.itemId().filter(id -> card.entityType().acceptsCategory())
+                .map(id -> batch.add(CrmTypes.categoryOf(card.entityType(), id)));
+        batch.run(client.deadline());
+
+        boolean portalAdmin = profile.get().admin();
+        // Bitrix24 short-circuits the CRM settings right to true for portal administrators.
+        Caller caller = new Caller(portalId, userId, portalAdmin, portalAdmin || managesLayouts.get());
         if (!current.admits(caller)) {
             return Optional.empty();
         }
-        boolean mayResetOwn = current.letsResetOwn(caller);
-        List<Colleague> colleagues = caller.managesLayouts() ? colleagues(portalId, userId, deadline) : List.of();
-        return Optional.of(new CardTab(caller, card, categories.of(portalId, userId, card, deadline), mayResetOwn, colleagues));
+        List<Colleague> picked = caller.managesLayouts() ? colleagues(colleagues) : List.of();
+        return Optional.of(new CardTab(caller, card, category.flatMap(CardTabs::category), current.letsResetOwn(caller), picked));
     }
 
     /** The first page of active users ({@code user.get} pages by 50); the tab also takes a typed user id. */
-    private List<Colleague> colleagues(long portalId, long userId, Deadline deadline) {
+    private static List<Colleague> colleagues(Batch.Answer<Page<PortalUser>> answer) {
         try {
-            List<Colleague> found = new ArrayList<>();
-            for (JsonNode user : client.call(portalId, userId, "user.get", Map.of("FILTER", Map.of("ACTIVE", true)), deadline)) {
-                long id = user.path("ID").asLong(0);
-                String name = (user.path("NAME").asText("") + " " + user.path("LAST_NAME").asText("")).trim();
-                if (id > 0) {
-                    found.add(new Colleague(id, name.isEmpty() ? "#" + id : name));
-                }
-            }
-            return found;
+            return answer.get().items().stream().map(user -> new Colleague(user.id(), user.displayName())).toList();
         } catch (Bitrix24Exception e) {
             return List.of();
+        }
+    }
+
+    /** Empty when Bitrix24 does not say; the tab then asks for it. */
+    private static Optional<Integer> category(Batch.Answer<Optional<Integer>> answer) {
+        try {
+            return answer.get();
+        } catch (Bitrix24Exception e) {
+            LOG.debugf("The category of the open card could not be read: %s", e.getMessage());
+            return Optional.empty();
         }
     }
 }

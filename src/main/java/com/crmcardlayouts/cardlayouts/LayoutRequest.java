@@ -1,5 +1,7 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.bitrix24.LayoutTarget;
+
 /**
  * A validated page-API request.
  *

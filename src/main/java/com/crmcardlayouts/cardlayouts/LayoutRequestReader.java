@@ -1,5 +1,7 @@
 package com.crmcardlayouts.cardlayouts;
 
+import com.crmcardlayouts.bitrix24.LayoutTarget;
+import com.crmcardlayouts.bitrix24.EntityType;
 import com.crmcardlayouts.pageapi.JsonInput;
 import com.crmcardlayouts.pageapi.Refusal;
 import com.crmcardlayouts.pageapi.Refused;

@@ -1,23 +1,25 @@
 package com.crmcardlayouts.lifecycle;
 
+import com.crmcardlayouts.bitrix24.ActingUser;
+import com.crmcardlayouts.bitrix24.Batch;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.Deadline;
+import com.crmcardlayouts.bitrix24.EventBindings;
+import com.crmcardlayouts.bitrix24.Placements;
 import com.crmcardlayouts.config.AppConfig;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Brings a portal's placements and event handlers in line with what the app wants, idempotently:
- * it reads what is bound ({@code placement.get}, {@code event.get}), binds only what is missing and
- * unbinds handlers that point elsewhere (an old public URL) or tabs no longer wanted.
+ * it reads what is bound, then binds what is missing and unbinds handlers that point elsewhere (an old
+ * public URL) or tabs no longer wanted, those changes together in one batch.
  * Placement and event methods need a portal administrator's token.
  */
 @ApplicationScoped
@@ -49,26 +51,28 @@ public class Binder {
     /** A settings change: the card tabs only, since settings never change the events. */
     public void reconcileTabs(long portalId, long adminUserId, List<CardType> wanted, Deadline requestDeadline) {
         Deadline deadline = requestDeadline.callsOfAtMost(CALL_LIMIT);
+        ActingUser admin = ActingUser.of(portalId, adminUserId);
         String handler = placementHandler();
         List<String> present = new ArrayList<>();
-        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of(), deadline)) {
-            String placement = row.path("placement").asText();
-            String bound = row.path("handler").asText();
-            if (CardType.ofPlacement(placement).isEmpty()) {
+        Batch changes = client.batch(admin);
+        List<Batch.Answer<Boolean>> done = new ArrayList<>();
+        for (Placements.Binding bound : client.call(admin, Placements.bound(), deadline)) {
+            if (CardType.ofPlacement(bound.placement()).isEmpty()) {
                 continue;
             }
-            boolean keep = bound.equals(handler) && wanted.stream().anyMatch(card -> card.placement().equals(placement));
+            boolean keep = bound.handler().equals(handler) && wanted.stream().anyMatch(card -> card.placement().equals(bound.placement()));
             if (keep) {
-                present.add(placement);
+                present.add(bound.placement());
             } else {
-                client.call(portalId, adminUserId, "placement.unbind", Map.of("PLACEMENT", placement, "HANDLER", bound), deadline);
+                done.add(changes.add(Placements.unbind(bound)));
             }
         }
         for (CardType card : wanted) {
             if (!present.contains(card.placement())) {
-                bindIgnoringDuplicate(portalId, adminUserId, "placement.bind", placementFields(card, handler), deadline);
+                done.add(changes.add(Placements.bind(new Placements.Binding(card.placement(), handler), TAB_TITLES)));
             }
         }
+        runAll(changes, done, deadline);
     }
 
     /**
@@ -79,9 +83,9 @@ public class Binder {
     public List<CardType> boundTabs(long portalId, long adminUserId, Deadline deadline) {
         String handler = placementHandler();
         List<CardType> bound = new ArrayList<>();
-        for (JsonNode row : client.call(portalId, adminUserId, "placement.get", Map.of(), deadline.callsOfAtMost(CALL_LIMIT))) {
-            if (handler.equals(row.path("handler").asText())) {
-                CardType.ofPlacement(row.path("placement").asText()).filter(card -> !bound.contains(card)).ifPresent(bound::add);
+        for (Placements.Binding row : client.call(ActingUser.of(portalId, adminUserId), Placements.bound(), deadline.callsOfAtMost(CALL_LIMIT))) {
+            if (handler.equals(row.handler())) {
+                CardType.ofPlacement(row.placement()).filter(card -> !bound.contains(card)).ifPresent(bound::add);
             }
         }
         return bound;
@@ -92,41 +96,35 @@ public class Binder {
     }
 
     private void reconcileEvents(long portalId, long userId, Deadline deadline) {
+        ActingUser admin = ActingUser.of(portalId, userId);
         String handler = config.publicBase() + Bindings.EVENTS_PATH;
         List<String> present = new ArrayList<>();
-        for (JsonNode row : client.call(portalId, userId, "event.get", Map.of(), deadline)) {
-            String event = row.path("event").asText().toUpperCase();
-            if (!Bindings.EVENTS.contains(event)) {
+        Batch changes = client.batch(admin);
+        List<Batch.Answer<Boolean>> done = new ArrayList<>();
+        for (EventBindings.Binding bound : client.call(admin, EventBindings.bound(), deadline)) {
+            if (!Bindings.EVENTS.contains(bound.event())) {
                 continue;
             }
-            String bound = row.path("handler").asText();
-            if (bound.equals(handler)) {
-                present.add(event);
+            if (bound.handler().equals(handler)) {
+                present.add(bound.event());
             } else {
-                client.call(portalId, userId, "event.unbind", Map.of("EVENT", event, "HANDLER", bound), deadline);
+                done.add(changes.add(EventBindings.unbind(bound)));
             }
         }
         for (String event : Bindings.EVENTS) {
             if (!present.contains(event)) {
-                bindIgnoringDuplicate(portalId, userId, "event.bind", Map.of("EVENT", event, "HANDLER", handler), deadline);
+                done.add(changes.add(EventBindings.bind(new EventBindings.Binding(event, handler))));
             }
         }
+        runAll(changes, done, deadline);
     }
 
-    /** Two admins installing at once may both find a tab missing; "Handler already binded" then means done. */
-    private void bindIgnoringDuplicate(long portalId, long userId, String method, Map<String, Object> fields, Deadline deadline) {
-        try {
-            client.call(portalId, userId, method, fields, deadline);
-        } catch (Bitrix24Exception e) {
-            if (!("ERROR_CORE".equals(e.code()) && e.description().contains("already binded"))) {
-                throw e;
-            }
+    /** The changes travel together; the first one Bitrix24 refused fails the reconciliation. */
+    private static void runAll(Batch changes, List<Batch.Answer<Boolean>> done, Deadline deadline) {
+        if (done.isEmpty()) {
+            return;
         }
-    }
-
-    private static Map<String, Object> placementFields(CardType card, String handler) {
-        Map<String, Object> langAll = new LinkedHashMap<>();
-        TAB_TITLES.forEach((lang, title) -> langAll.put(lang, Map.of("TITLE", title)));
-        return Map.of("PLACEMENT", card.placement(), "HANDLER", handler, "TITLE", TAB_TITLES.get("en"), "LANG_ALL", langAll);
+        changes.run(deadline);
+        done.forEach(Batch.Answer::get);
     }
 }

@@ -3,12 +3,11 @@ package com.crmcardlayouts.lifecycle;
 import com.crmcardlayouts.bitrix24.AppInfo;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
+import com.crmcardlayouts.bitrix24.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Map;
-
 /**
- * Whether a verified token belongs to a portal administrator ({@code profile.ADMIN}, asked with that
+ * Whether a verified token belongs to a portal administrator (asked of Bitrix24 with that
  * token). A valid token proves only that some user of the portal sent a request; installing, and
  * changing the application token that authenticates the portal's events, take an administrator.
  */
@@ -26,7 +25,7 @@ public class PortalAdminCheck {
      */
     public boolean isPortalAdmin(AppInfo verified, String accessToken) {
         try {
-            return client.callAs(verified, accessToken, "profile", Map.of()).path("ADMIN").asBoolean(false);
+            return client.callVerified(verified, accessToken, Profile.current()).admin();
         } catch (Bitrix24Exception e) {
             if (e.isTransient()) {
                 throw e;

@@ -3,6 +3,7 @@ package com.crmcardlayouts.web;
 import com.crmcardlayouts.cardlayouts.CardLayoutService;
 import com.crmcardlayouts.cardlayouts.LayoutRequest;
 import com.crmcardlayouts.cardlayouts.LayoutRequestReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,8 +40,10 @@ public class CardLayoutApi {
         return perform(authorization, LayoutRequestReader.forceCommon(body));
     }
 
+    /** The session's check and the action's reads share one short transaction; the Bitrix24 request comes after it. */
     private Map<String, Object> perform(String authorization, LayoutRequest request) {
-        AppSession session = guard.require(authorization);
-        return Map.of("result", true, "auditId", service.perform(session.caller(), request));
+        CardLayoutService.Prepared prepared = QuarkusTransaction.requiringNew()
+                .call(() -> service.prepare(guard.require(authorization).caller(), request));
+        return Map.of("result", true, "auditId", service.perform(prepared));
     }
 }

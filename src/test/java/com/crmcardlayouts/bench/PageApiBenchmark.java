@@ -1,5 +1,7 @@
 package com.crmcardlayouts.bench;
 
+import com.crmcardlayouts.bitrix24.ActingUser;
+import com.crmcardlayouts.bitrix24.Profile;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.portal.TokenStore;
 import com.crmcardlayouts.simulator.SimPortal;
@@ -129,7 +131,7 @@ class PageApiBenchmark {
             // 3. Refresh coalescing, on a portal of its own: expiring tokens must not disturb the series above.
             SimPortal burstPortal = install();
             long burstPortalId = Db.portal(burstPortal.memberId()).id;
-            Callable<String> profile = () -> client.call(burstPortalId, ADMIN, "profile", Map.of(), client.deadline()).path("ID").asText();
+            Callable<String> profile = () -> String.valueOf(client.call(ActingUser.of(burstPortalId, ADMIN), Profile.current(), client.deadline()).id());
             long[] expired = new long[BURST_ROUNDS];
             long[] fresh = new long[BURST_ROUNDS];
             int minRefreshes = Integer.MAX_VALUE;

@@ -3,6 +3,8 @@ package com.crmcardlayouts.cardlayouts;
 import com.crmcardlayouts.admin.Settings;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
+import com.crmcardlayouts.bitrix24.EntityType;
+import com.crmcardlayouts.bitrix24.LayoutTarget;
 import com.crmcardlayouts.pageapi.Caller;
 import com.crmcardlayouts.pageapi.Refusal;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package com.crmcardlayouts.operations;
 
+import com.crmcardlayouts.bitrix24.ActingUser;
+import com.crmcardlayouts.bitrix24.Profile;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
@@ -36,7 +38,7 @@ class MetricsTest {
         SimPortal portal = simulator.createPortal();
         install(portal);
         portal.expireAllAccessTokens();
-        client.call(Db.portal(portal.memberId()).id, 1, "profile", Map.of(), client.deadline());
+        client.call(ActingUser.of(Db.portal(portal.memberId()).id, 1), Profile.current(), client.deadline());
 
         String after = metrics();
         assertEquals(value(before, ACTIVE) + 1, value(after, ACTIVE));

@@ -1,5 +1,7 @@
 package com.crmcardlayouts.portal;
 
+import com.crmcardlayouts.bitrix24.ActingUser;
+import com.crmcardlayouts.bitrix24.Profile;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
@@ -66,7 +68,7 @@ class SecretsStayHiddenTest {
 
             long portalId = Db.portal(portal.memberId()).id;
             portal.expireAllAccessTokens();
-            client.call(portalId, ADMIN, "profile", Map.of(), client.deadline());
+            client.call(ActingUser.of(portalId, ADMIN), Profile.current(), client.deadline());
             TokenPair current = store.find(portalId, ADMIN).orElseThrow().tokens();
             secrets.add(current.accessToken());
             secrets.add(current.refreshToken());

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.cardlayouts;
+package com.crmcardlayouts.bitrix24;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package com.crmcardlayouts.cardlayouts;
+package com.crmcardlayouts.bitrix24;
 
-import com.crmcardlayouts.bitrix24.CardType;
 
 import java.util.Optional;
 import java.util.Set;
@@ -70,16 +69,5 @@ public record EntityType(int id) {
     /** The card whose tab setting applies, empty for smart documents, which have no tab of their own. */
     public Optional<CardType> cardType() {
         return CardType.ofEntityTypeId(id);
-    }
-
-    /** Prefix of the older per-entity methods, e.g. {@code crm.lead}; only lead, deal, contact and company have them. */
-    public Optional<String> perEntityMethodPrefix() {
-        return switch (id) {
-            case LEAD -> Optional.of("crm.lead");
-            case DEAL -> Optional.of("crm.deal");
-            case CONTACT -> Optional.of("crm.contact");
-            case COMPANY -> Optional.of("crm.company");
-            default -> Optional.empty();
-        };
     }
 }
