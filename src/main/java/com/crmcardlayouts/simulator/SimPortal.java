@@ -55,6 +55,7 @@ public final class SimPortal {
     private final Map<Integer, SimSmartProcess> smartProcesses = new ConcurrentSkipListMap<>(
             Map.of(SMART_PROCESS_ID, new SimSmartProcess(1, SMART_PROCESS_ID, SMART_PROCESS_TITLE, Set.of(0, 5))));
     private final EditorOptions editorOptions = new EditorOptions();
+    private final SimCrm crm = new SimCrm();
     private final EventForms eventForms = new EventForms(this);
 
     // The app's installation; guarded by "this".
@@ -88,10 +89,8 @@ public final class SimPortal {
     private final InjectedFailures injectedFailures = new InjectedFailures();
     private final LeakyBucket bucket = new LeakyBucket(50, 2.0);
 
-    private final Map<String, AtomicInteger> restCalls = new ConcurrentHashMap<>();
+    private final RequestLog requestLog = new RequestLog();
     private final Map<Long, AtomicInteger> refreshesByUser = new ConcurrentHashMap<>();
-    private final AtomicInteger tokenRefreshes = new AtomicInteger();
-    private final AtomicInteger appInfoCalls = new AtomicInteger();
     private final List<DeliveredEvent> deliveries = new CopyOnWriteArrayList<>();
 
     /** What a portal needs from the surrounding simulator. */
@@ -176,6 +175,11 @@ public final class SimPortal {
     /** Smart processes of this portal by entity type id. */
     public Map<Integer, SimSmartProcess> smartProcesses() {
         return Collections.unmodifiableMap(smartProcesses);
+    }
+
+    /** The portal's CRM items and funnels. */
+    public SimCrm crm() {
+        return crm;
     }
 
     /** Creates a smart process with one category, as a CRM administrator does; returns its entity type id. */
@@ -571,26 +575,25 @@ public final class SimPortal {
 
     // ---- counters -------------------------------------------------------------------------------
 
-    /** Counts a REST request (or batch command) by lower-case method name. */
-    public void countRestCall(String method) {
-        restCalls.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new AtomicInteger()).incrementAndGet();
+    /** Every request that reached this portal or the OAuth server about it. */
+    public RequestLog requestLog() {
+        return requestLog;
     }
 
     /** REST requests for the method (case-insensitive), successful or not, including batch commands. */
     public int restCallCount(String method) {
-        AtomicInteger count = restCalls.get(method.toLowerCase(Locale.ROOT));
-        return count == null ? 0 : count.get();
+        return requestLog.calls(method);
     }
 
     /** Counts a token request that presented a refresh token of this portal. */
     public void countTokenRefresh(long userId) {
-        tokenRefreshes.incrementAndGet();
+        requestLog.record(RequestLog.Kind.OAUTH, "oauth/token", List.of(), "");
         refreshesByUser.computeIfAbsent(userId, id -> new AtomicInteger()).incrementAndGet();
     }
 
     /** Refresh requests with a refresh token of this portal, successful and failed. */
     public int tokenRefreshCount() {
-        return tokenRefreshes.get();
+        return requestLog.calls("oauth/token");
     }
 
     /** Refresh requests with a refresh token of this user, successful and failed. */
@@ -600,12 +603,12 @@ public final class SimPortal {
     }
 
     public void countAppInfo() {
-        appInfoCalls.incrementAndGet();
+        requestLog.record(RequestLog.Kind.OAUTH, "app.info", List.of(), "");
     }
 
     /** Calls of the OAuth server's {@code app.info} with a token of this portal. */
     public int appInfoCount() {
-        return appInfoCalls.get();
+        return requestLog.calls("app.info");
     }
 
     @Override

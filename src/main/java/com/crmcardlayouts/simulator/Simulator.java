@@ -3,6 +3,7 @@ package com.crmcardlayouts.simulator;
 import com.crmcardlayouts.config.AppConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +35,13 @@ public class Simulator {
     private final String defaultMemberId = Randoms.hex(32);
     private final InjectedFailures tokenEndpointFailures = new InjectedFailures();
     private volatile Duration tokenEndpointDelay = Duration.ZERO;
+    private final Duration configuredRequestDelay;
+    private volatile Duration requestDelay;
 
-    Simulator(TokenRegistry tokens, LocalServer server, EventDelivery delivery, AppConfig appConfig) {
+    Simulator(TokenRegistry tokens, LocalServer server, EventDelivery delivery, AppConfig appConfig,
+              @ConfigProperty(name = "simulator.request-delay", defaultValue = "0s") Duration requestDelay) {
+        this.configuredRequestDelay = requestDelay;
+        this.requestDelay = requestDelay;
         this.tokens = tokens;
         this.server = server;
         this.appConfig = appConfig;
@@ -80,6 +86,28 @@ public class Simulator {
         portals.put(DEFAULT_PORTAL, new SimPortal(DEFAULT_PORTAL, defaultMemberId, services));
         tokenEndpointFailures.clear();
         tokenEndpointDelay = Duration.ZERO;
+        requestDelay = configuredRequestDelay;
+    }
+
+    /**
+     * How long every request to a portal or the OAuth server takes before it is answered, like a real
+     * portal's 0.15–0.4 s; {@code simulator.request-delay}, none by default.
+     */
+    public void setRequestDelay(Duration delay) {
+        requestDelay = delay;
+    }
+
+    /** Waits the request delay; called on a worker thread by each simulated endpoint. */
+    public void delayRequest() {
+        Duration delay = requestDelay;
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** How long the OAuth token endpoint takes to answer, like a slow network; none by default. */

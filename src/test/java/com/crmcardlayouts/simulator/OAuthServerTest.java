@@ -58,7 +58,7 @@ class OAuthServerTest {
                 .body("server_endpoint", equalTo(portal.serverEndpoint()))
                 .body("member_id", equalTo(portal.memberId()))
                 .body("user_id", equalTo(2))
-                .body("scope", equalTo("crm,placement,user_brief"))
+                .body("scope", equalTo("app"))
                 .body("status", equalTo("L"))
                 .body("domain", equalTo(portal.domain()));
         assertThat(portal.tokenRefreshCount(), is(1));

@@ -6,6 +6,7 @@ import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
+import com.crmcardlayouts.simulator.RequestLog;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Db;
@@ -77,9 +78,49 @@ class CardTabPageTest {
     }
 
     @Test
+    void a_deal_tab_shows_the_funnel_bitrix24_names_for_the_open_deal() {
+        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"2\"}", "en").then().statusCode(200)
+                .body(containsString("data-testid=\"card-category\""))
+                .body(containsString("value=\"3\""));
+    }
+
+    @Test
     void a_deal_tab_asks_for_the_funnel_when_bitrix24_does_not_tell_it() {
-        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"1\"}", "en").then().statusCode(200)
-                .body(containsString("id=\"category\""));
+        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"999\"}", "en").then().statusCode(200)
+                .body(containsString("id=\"category\""))
+                .body(not(containsString("data-testid=\"card-category\"")));
+    }
+
+    @Test
+    void a_plain_user_on_a_contact_costs_one_oauth_and_one_portal_request() {
+        RequestLog.Mark mark = portal.sim.requestLog().mark();
+        portal.tab(PLAIN_USER, "CRM_CONTACT_DETAIL_TAB", "{\"ID\":\"1\"}", "en").then().statusCode(200);
+        assertTwoRoundTrips(mark);
+    }
+
+    @Test
+    void an_admin_on_a_deal_costs_one_oauth_and_one_portal_request() {
+        RequestLog.Mark mark = portal.sim.requestLog().mark();
+        portal.tab(ADMIN, "CRM_DEAL_DETAIL_TAB", "{\"ID\":\"2\"}", "en").then().statusCode(200)
+                .body(containsString("Paula Plain (#3)"));
+        assertTwoRoundTrips(mark);
+    }
+
+    @Test
+    void a_crm_settings_manager_on_a_smart_process_costs_one_oauth_and_one_portal_request() {
+        showTabsOn(CardType.of(CrmEntity.DEAL), new CardType(1032));
+        RequestLog.Mark mark = portal.sim.requestLog().mark();
+        portal.tab(CRM_MANAGER, "CRM_DYNAMIC_1032_DETAIL_TAB", "{\"ID\":\"1\"}", "en").then().statusCode(200)
+                .body(containsString("data-action=\"reset-common\""))
+                .body(containsString("value=\"5\""));
+        assertTwoRoundTrips(mark);
+    }
+
+    /** app.info at the OAuth server, then one batch with everything else. */
+    private void assertTwoRoundTrips(RequestLog.Mark mark) {
+        List<RequestLog.Entry> requests = portal.sim.requestLog().since(mark);
+        assertEquals(List.of("OAUTH app.info", "PORTAL batch"),
+                requests.stream().map(r -> r.kind() + " " + r.method()).toList(), requests.toString());
     }
 
     @Test

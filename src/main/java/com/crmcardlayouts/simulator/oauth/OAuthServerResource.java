@@ -3,6 +3,7 @@ package com.crmcardlayouts.simulator.oauth;
 import com.crmcardlayouts.config.Bitrix24Config;
 import com.crmcardlayouts.simulator.BearerToken;
 import com.crmcardlayouts.simulator.InjectedFailures;
+import com.crmcardlayouts.simulator.rest.PhpJson;
 import com.crmcardlayouts.simulator.IssuedTokens;
 import com.crmcardlayouts.simulator.LocalServer;
 import com.crmcardlayouts.simulator.SimPortal;
@@ -64,6 +65,7 @@ public class OAuthServerResource {
     }
 
     private Response token(MultivaluedMap<String, String> params) {
+        simulator.delayRequest();
         pause(simulator.tokenEndpointDelay());
         Optional<InjectedFailures.Failure> injected = simulator.takeTokenEndpointFailure();
         if (injected.isPresent()) {
@@ -91,7 +93,8 @@ public class OAuthServerResource {
             body.put("access_token", issued.accessToken());
             body.put("expires", issued.expiresAt().getEpochSecond());
             body.put("expires_in", issued.expiresInSeconds());
-            body.put("scope", issued.scope());
+            // A refresh answer names the OAuth server's own scope, not the app's (as recorded refresh answers do).
+            body.put("scope", "app");
             body.put("domain", server.domain());
             body.put("server_endpoint", portal.serverEndpoint());
             body.put("status", SimPortal.APP_STATUS);
@@ -127,6 +130,7 @@ public class OAuthServerResource {
     }
 
     private Response appInfo(MultivaluedMap<String, String> params, String authorization) {
+        simulator.delayRequest();
         String token = BearerToken.of(authorization)
                 .orElseGet(() -> Optional.ofNullable(params.getFirst("auth")).orElse(params.getFirst("access_token")));
         Optional<TokenRegistry.AccessGrant> grant = tokens.access(token);
@@ -165,7 +169,7 @@ public class OAuthServerResource {
     }
 
     private static Response json(int status, Map<String, Object> body) {
-        return Response.status(status).type(JSON_UTF8).entity(body).build();
+        return Response.status(status).type(JSON_UTF8).entity(PhpJson.write(body)).build();
     }
 
     private static void pause(java.time.Duration delay) {

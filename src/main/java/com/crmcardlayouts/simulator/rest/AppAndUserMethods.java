@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +48,8 @@ public class AppAndUserMethods implements RestMethods {
                 MethodSpec.global("app.option.get", this::optionGet),
                 MethodSpec.global("app.option.set", this::optionSet),
                 MethodSpec.global("profile", this::profile),
+                MethodSpec.global("server.time", call -> RestResult.of(TextNode.valueOf(
+                        OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)))),
                 MethodSpec.global("user.admin", call -> RestResult.of(BooleanNode.valueOf(call.restAdmin()))),
                 new MethodSpec("user.current", USER_SCOPES, call -> RestResult.of(userJson(call.caller()))),
                 new MethodSpec("user.get", USER_SCOPES, this::userGet));
@@ -137,11 +143,13 @@ public class AppAndUserMethods implements RestMethods {
         if (found.isEmpty()) {
             return RestResult.of(JSON.arrayNode());
         }
+        // start=-1 asks Bitrix24 not to count: the first page comes without total and next.
+        boolean uncounted = Php.toInt(call.param("start")) == -1;
         int start = Math.max(0, Php.toInt(call.param("start")));
         ArrayNode page = JSON.arrayNode();
         found.stream().skip(start).limit(PAGE_SIZE).forEach(user -> page.add(userJson(user)));
         Integer next = start + PAGE_SIZE < found.size() ? start + PAGE_SIZE : null;
-        return new RestResult(page, found.size(), next);
+        return uncounted ? RestResult.of(page) : new RestResult(page, found.size(), next);
     }
 
     private static Predicate<SimUser> condition(String key, JsonNode value) {

@@ -81,6 +81,7 @@ public class PortalRestResource {
 
     private Response call(String code, String method, UriInfo uri, String authorization, String contentType,
                           String body, RestDispatcher.WebhookKey webhook) {
+        simulator.delayRequest();
         SimPortal portal = simulator.portal(code).orElse(null);
         if (portal == null) {
             return json(404, mapper.createObjectNode().put("error", "PORTAL_NOT_FOUND")
@@ -132,13 +133,9 @@ public class PortalRestResource {
         return new RestDispatcher.NoCredentials();
     }
 
-    private Response json(int status, JsonNode body) {
-        try {
-            return Response.status(status).type(JSON_UTF8)
-                    .header("Access-Control-Allow-Origin", "*")
-                    .entity(mapper.writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Response json(int status, JsonNode body) {
+        return Response.status(status).type(JSON_UTF8)
+                .header("Access-Control-Allow-Origin", "*")
+                .entity(PhpJson.write(body)).build();
     }
 }

@@ -1,6 +1,7 @@
 package com.crmcardlayouts.simulator.rest;
 
 import com.crmcardlayouts.simulator.InjectedFailures;
+import com.crmcardlayouts.simulator.RequestLog;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.SimUser;
 import com.crmcardlayouts.simulator.TokenRegistry;
@@ -13,6 +14,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,9 +78,15 @@ public class RestDispatcher {
     }
 
     public RestResponse handle(SimPortal portal, String rawMethod, Credentials credentials, ObjectNode params) {
-        TimeInfo time = new TimeInfo();
         String method = normalizeMethod(rawMethod);
-        portal.countRestCall(method);
+        RestResponse response = answer(portal, method, credentials, params);
+        portal.requestLog().record(RequestLog.Kind.PORTAL, method, method.equals("batch") ? commandMethods(params) : List.of(),
+                response.body().path("error").asText(""));
+        return response;
+    }
+
+    private RestResponse answer(SimPortal portal, String method, Credentials credentials, ObjectNode params) {
+        TimeInfo time = new TimeInfo();
         try {
             if (portal.overRateLimit()) {
                 throw new RestError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
@@ -237,13 +245,25 @@ public class RestDispatcher {
         return RestResult.of(body);
     }
 
+    /** The methods a batch's commands name, for the request log. */
+    private static List<String> commandMethods(ObjectNode params) {
+        List<String> methods = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> command : Php.entries(Php.ignoringCase(params, "cmd"))) {
+            if (command.getValue().isTextual()) {
+                String text = command.getValue().asText();
+                int question = text.indexOf('?');
+                methods.add(normalizeMethod(question < 0 ? text : text.substring(0, question)));
+            }
+        }
+        return methods;
+    }
+
     private RestResult subCall(RestCall outer, String command, ObjectNode earlierResults) {
         int question = command.indexOf('?');
         String method = normalizeMethod(question < 0 ? command : command.substring(0, question));
         ObjectNode params = FormBodyParser.parse(question < 0 ? "" : command.substring(question + 1));
         params.remove("auth");
         params.remove("access_token");
-        outer.portal().countRestCall(method);
         if (NOT_IN_BATCH.contains(method)) {
             throw new RestError(400, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
         }

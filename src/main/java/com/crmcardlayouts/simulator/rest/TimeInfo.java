@@ -3,6 +3,8 @@ package com.crmcardlayouts.simulator.rest;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,16 +29,21 @@ final class TimeInfo {
         double duration = (now - startNanos) / 1e9;
         Instant finish = start.plusNanos(now - startNanos);
         ObjectNode time = JsonNodeFactory.instance.objectNode();
-        time.put("start", seconds(start));
-        time.put("finish", seconds(finish));
-        time.put("duration", duration);
-        time.put("processing", (now - processingStartNanos) / 1e9);
+        time.put("start", plain(seconds(start)));
+        time.put("finish", plain(seconds(finish)));
+        time.put("duration", plain(duration));
+        time.put("processing", plain((now - processingStartNanos) / 1e9));
         time.put("date_start", iso(start));
         time.put("date_finish", iso(finish));
         if (withOperating) {
             time.put("operating", 0);
         }
         return time;
+    }
+
+    /** PHP writes floats as plain decimals ({@code 1733234567.123456}), never {@code 1.733E9}. */
+    private static BigDecimal plain(double seconds) {
+        return BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP);
     }
 
     private static double seconds(Instant instant) {
