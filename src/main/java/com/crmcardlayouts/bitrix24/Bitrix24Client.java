@@ -46,17 +46,21 @@ public class Bitrix24Client {
     private final BoundedHttp http;
     private final PortalAddresses addresses;
     private final PortalSlots slots;
+    private final PortalBudget budget;
+    private final MethodTime methodTime;
     private final ObjectMapper json;
     private final TokenStore tokens;
     private final TokenRefresher refresher;
     private final Bitrix24Config config;
     private final MeterRegistry metrics;
 
-    Bitrix24Client(BoundedHttp http, PortalAddresses addresses, PortalSlots slots, ObjectMapper json, TokenStore tokens,
-                   TokenRefresher refresher, Bitrix24Config config, MeterRegistry metrics) {
+    Bitrix24Client(BoundedHttp http, PortalAddresses addresses, PortalSlots slots, PortalBudget budget, MethodTime methodTime,
+                   ObjectMapper json, TokenStore tokens, TokenRefresher refresher, Bitrix24Config config, MeterRegistry metrics) {
         this.http = http;
         this.addresses = addresses;
         this.slots = slots;
+        this.budget = budget;
+        this.methodTime = methodTime;
         this.json = json;
         this.tokens = tokens;
         this.refresher = refresher;
@@ -94,7 +98,8 @@ public class Bitrix24Client {
      * Asks {@code method} once, within {@link #QUICK_LIMIT}, using a token the OAuth server has just
      * verified but the app has not stored (for example whether an installing user is an administrator).
      * Never refreshed or retried: Bitrix24 is waiting for the app's answer meanwhile. It takes no slot of
-     * the portal's cap: the app may not know the portal yet, and the short limit bounds it already.
+     * the portal's cap nor of its request budget: the app may not know the portal yet, the short limit
+     * bounds it already, and one such call per install fits in the budget's {@code headroom}.
      */
     public JsonNode callAs(AppInfo verified, String accessToken, String method, Map<String, Object> params) {
         UserCredentials credentials = new UserCredentials(0, verified.clientEndpoint(), verified.userId(),
@@ -130,11 +135,15 @@ public class Bitrix24Client {
                 // Temporary like a rate limit: the same request may well succeed a moment later.
                 throw new Bitrix24Exception.RateLimited("DEADLINE_PASSED", "The request ran out of time before it could ask Bitrix24 for " + method);
             }
+            // The budget's slot first: a request waiting for its slot holds none of this instance's exchange slots.
+            PortalBudget.MethodState time = budget.take(credentials.portalId(), credentials.clientEndpoint(), method, deadline);
+            methodTime.pace(method, time, deadline);
             RemoteAnswer answer;
             try (PortalSlots.Slot slot = slots.take(credentials.portalId(), deadline)) {
                 answer = send(credentials, method, params, deadline);
             }
             if (!answer.isError()) {
+                methodTime.recordAnswer(credentials.portalId(), method, answer.body().path("time"));
                 return answer.body().path("result");
             }
             String code = answer.errorCode();
@@ -143,18 +152,24 @@ public class Bitrix24Client {
                 // The refresher then hands back the pair already rotated instead of refreshing again.
                 credentials = refresher.refresh(credentials);
                 refreshed = true;
+            } else if ("QUERY_LIMIT_EXCEEDED".equals(code) && budget.enabled()) {
+                // Others share the portal's counter: the next slot, on every instance, comes once the bucket has drained.
+                metrics.counter("bitrix24.rate_limit.waits").increment();
+                budget.markFull(credentials.portalId(), credentials.clientEndpoint());
             } else if ("QUERY_LIMIT_EXCEEDED".equals(code)) {
                 Duration pause = jitter(backoff);
                 if (!deadline.allows(pause)) {
                     throw new Bitrix24Exception.RateLimited(code, "Bitrix24 kept rate-limiting the app");
                 }
                 metrics.counter("bitrix24.rate_limit.waits").increment();
-                sleep(pause);
+                Pause.sleep(pause);
                 backoff = backoff.multipliedBy(2);
+            } else if ("OPERATION_TIME_LIMIT".equals(code)) {
+                throw methodTime.limitReached(credentials.portalId(), method, time, answer.errorDescription());
             } else if (answer.isServerFailure() && serverFailures < config.serverErrorRetries()
                     && deadline.allows(SERVER_RETRY_PAUSE.multipliedBy(serverFailures + 1))) {
                 serverFailures++;
-                sleep(SERVER_RETRY_PAUSE.multipliedBy(serverFailures));
+                Pause.sleep(SERVER_RETRY_PAUSE.multipliedBy(serverFailures));
             } else {
                 throw map(answer);
             }
@@ -233,14 +248,5 @@ public class Bitrix24Client {
     private static Duration jitter(Duration base) {
         long millis = base.toMillis();
         return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Bitrix24Exception.Unavailable("INTERRUPTED", "The call to Bitrix24 was interrupted");
-        }
     }
 }
