@@ -153,9 +153,11 @@ public class Bitrix24Client {
                 credentials = refresher.refresh(credentials);
                 refreshed = true;
             } else if ("QUERY_LIMIT_EXCEEDED".equals(code) && budget.enabled()) {
-                // Others share the portal's counter: the next slot, on every instance, comes once the bucket has drained.
+                // Others share the portal's counter: the next slot, on every instance, comes once the bucket has drained,
+                // and no sooner than the back-off, should the portal keep refusing.
                 metrics.counter("bitrix24.rate_limit.waits").increment();
-                budget.markFull(credentials.portalId(), credentials.clientEndpoint());
+                budget.markFull(credentials.portalId(), credentials.clientEndpoint(), jitter(backoff));
+                backoff = backoff.multipliedBy(2);
             } else if ("QUERY_LIMIT_EXCEEDED".equals(code)) {
                 Duration pause = jitter(backoff);
                 if (!deadline.allows(pause)) {

@@ -64,9 +64,13 @@ class PortalBudget {
 
     @Inject
     PortalBudget(BudgetDatabase database, Bitrix24Config config, MeterRegistry metrics) {
+        this(database, new BudgetPlans(config.budget()), config.budget().enabled(), metrics);
+    }
+
+    PortalBudget(BudgetDatabase database, BudgetPlans plans, boolean enabled, MeterRegistry metrics) {
         this.database = database;
-        this.plans = new BudgetPlans(config.budget());
-        this.enabled = config.budget().enabled();
+        this.plans = plans;
+        this.enabled = enabled;
         this.metrics = metrics;
         this.waits = Timer.builder("bitrix24.budget.waits")
                 .description("Waits of requests for a slot of their portal's request budget").register(metrics);
@@ -124,9 +128,10 @@ class PortalBudget {
 
     /**
      * Bitrix24 refused a request anyway ({@code QUERY_LIMIT_EXCEEDED}: other apps share the portal's
-     * counter): the bucket is full, so the next request of the portal, on any instance, waits one drain interval.
+     * counter): the bucket is full, so the next request of the portal, on any instance, waits one drain interval,
+     * or {@code atLeast} if that is longer.
      */
-    void markFull(long portalId, String endpoint) {
+    void markFull(long portalId, String endpoint, Duration atLeast) {
         if (!enabled) {
             return;
         }
@@ -134,7 +139,7 @@ class PortalBudget {
         database.run(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(FILL)) {
                 statement.setLong(1, portalId);
-                statement.setDouble(2, plan.intervalSeconds() + plan.toleranceSeconds());
+                statement.setDouble(2, Math.max(plan.intervalSeconds(), atLeast.toNanos() / 1e9) + plan.toleranceSeconds());
                 return statement.executeUpdate();
             }
         });
