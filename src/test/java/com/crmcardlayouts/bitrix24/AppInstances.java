@@ -30,7 +30,7 @@ public final class AppInstances {
 
     /** Another instance that takes no slot at all, for measuring what the budget costs. */
     public static Bitrix24Client withoutBudget() {
-        return with(new PortalBudget(bean(BudgetDatabase.class), new BudgetPlans(plan(1, 2)), false, bean(MeterRegistry.class)));
+        return with(new PortalBudget(bean(BudgetDatabase.class), new BudgetPlans(plan(2, 50)), false, bean(MeterRegistry.class)));
     }
 
     private static Bitrix24Client with(PortalBudget budget) {
