@@ -152,19 +152,19 @@ public class Bitrix24Client {
                 // The refresher then hands back the pair already rotated instead of refreshing again.
                 credentials = refresher.refresh(credentials);
                 refreshed = true;
-            } else if ("QUERY_LIMIT_EXCEEDED".equals(code) && budget.enabled()) {
-                // Others share the portal's counter: the next slot, on every instance, comes once the bucket has drained,
-                // and no sooner than the back-off, should the portal keep refusing.
-                metrics.counter("bitrix24.rate_limit.waits").increment();
-                budget.markFull(credentials.portalId(), credentials.clientEndpoint(), jitter(backoff));
-                backoff = backoff.multipliedBy(2);
             } else if ("QUERY_LIMIT_EXCEEDED".equals(code)) {
                 Duration pause = jitter(backoff);
                 if (!deadline.allows(pause)) {
-                    throw new Bitrix24Exception.RateLimited(code, "Bitrix24 kept rate-limiting the app");
+                    throw new Bitrix24Exception.RateLimited(code, "Bitrix24 kept rate-limiting the app", pause);
                 }
                 metrics.counter("bitrix24.rate_limit.waits").increment();
-                Pause.sleep(pause);
+                if (budget.enabled()) {
+                    // Others share the portal's counter: every instance's next slot comes once the bucket has drained,
+                    // and no sooner than the back-off; the next turn of this loop waits for it.
+                    budget.markFull(credentials.portalId(), credentials.clientEndpoint(), pause);
+                } else {
+                    Pause.sleep(pause);
+                }
                 backoff = backoff.multipliedBy(2);
             } else if ("OPERATION_TIME_LIMIT".equals(code)) {
                 throw methodTime.limitReached(credentials.portalId(), method, time, answer.errorDescription());

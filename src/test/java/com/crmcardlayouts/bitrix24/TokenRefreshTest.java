@@ -319,8 +319,8 @@ class TokenRefreshTest {
         Bitrix24Exception limited = assertThrows(Bitrix24Exception.RateLimited.class,
                 () -> client.call(portalId, ADMIN, "profile", Map.of(), deadline));
 
-        // Each refusal fills the portal's budget; it stops when the next slot would come after the deadline, rather than sleeping past it.
-        assertEquals("BUDGET_EXHAUSTED", limited.code());
+        // Each refusal fills the portal's budget for a growing back-off; it stops when the next one would end after the deadline.
+        assertEquals("QUERY_LIMIT_EXCEEDED", limited.code());
         assertTrue(((Bitrix24Exception.RateLimited) limited).retryAfterSeconds().isPresent(), "says when to come back");
         assertFalse(deadline.hasPassed(), "it gave up before its deadline");
         assertTrue(portal.restCallCount("profile") >= 3, "waited for the budget and retried several times");
