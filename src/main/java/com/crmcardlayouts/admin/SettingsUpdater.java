@@ -88,7 +88,7 @@ public class SettingsUpdater {
         LOG.infof("Re-binding tabs on portal %d failed, settings unchanged: %s", caller.portalId(), e.getMessage());
         Refusal refusal = Bitrix24Failures.refusal(e, true);
         journal.record(entry(caller, wanted, refusal.code.name(), refusal.name() + ": " + e.getMessage()));
-        return new Refused(refusal);
+        return Bitrix24Failures.refused(refusal, e);
     }
 
     private void requireExistingSmartProcesses(Caller caller, Settings wanted, Deadline deadline) {

@@ -52,6 +52,8 @@ public class Bitrix24Client {
     private final BoundedHttp http;
     private final PortalAddresses addresses;
     private final PortalSlots slots;
+    private final PortalBudget budget;
+    private final MethodTime methodTime;
     private final ObjectMapper json;
     private final TokenStore tokens;
     private final TokenRefresher refresher;
@@ -59,11 +61,14 @@ public class Bitrix24Client {
     private final Bitrix24Config config;
     private final MeterRegistry metrics;
 
-    Bitrix24Client(BoundedHttp http, PortalAddresses addresses, PortalSlots slots, ObjectMapper json, TokenStore tokens,
-                   TokenRefresher refresher, OlderPortals olderPortals, Bitrix24Config config, MeterRegistry metrics) {
+    Bitrix24Client(BoundedHttp http, PortalAddresses addresses, PortalSlots slots, PortalBudget budget, MethodTime methodTime,
+                   ObjectMapper json, TokenStore tokens, TokenRefresher refresher, OlderPortals olderPortals,
+                   Bitrix24Config config, MeterRegistry metrics) {
         this.http = http;
         this.addresses = addresses;
         this.slots = slots;
+        this.budget = budget;
+        this.methodTime = methodTime;
         this.json = json;
         this.tokens = tokens;
         this.refresher = refresher;
@@ -147,7 +152,8 @@ public class Bitrix24Client {
      * Asks one operation once, within {@link #QUICK_LIMIT}, using a token the OAuth server has just
      * verified but the app has not stored (for example whether an installing user is an administrator).
      * Never refreshed or retried: Bitrix24 is waiting for the app's answer meanwhile. It takes no slot of
-     * the portal's cap: the app may not know the portal yet, and the short limit bounds it already.
+     * the portal's cap nor of its request budget: the app may not know the portal yet, the short limit
+     * bounds it already, and one such call per install fits in the budget's {@code headroom}.
      */
     public <T> T callVerified(AppInfo verified, String accessToken, Operation<T> operation) {
         UserCredentials credentials = new UserCredentials(0, verified.clientEndpoint(), verified.userId(),
@@ -277,9 +283,15 @@ public class Bitrix24Client {
             Command<?> command = chunk.get(i);
             String method = command.operation().method;
             JsonNode error = answers.path("result_error").path(key(i));
-            if (error.isObject()) {
+            long portalId = connection.credentials.portalId();
+            if (error.isObject() && "OPERATION_TIME_LIMIT".equals(error.path("error").asText())) {
+                // The portal blocks this method, not the others of the batch: pause it on every instance.
+                deliver(command, methodTime.limitReached(portalId, method, PortalBudget.MethodState.UNKNOWN,
+                        error.path("error_description").asText("")), missing);
+            } else if (error.isObject()) {
                 deliver(command, Bitrix24Errors.of(new RemoteAnswer(400, error)), missing);
             } else if (answers.path("result").has(key(i))) {
+                methodTime.recordAnswer(portalId, method, answers.path("result_time").path(key(i)));
                 deliver(command, new Reply(method, answers.path("result").get(key(i)),
                         number(answers.path("result_total").path(key(i))), number(answers.path("result_next").path(key(i)))));
             } else {
@@ -325,11 +337,15 @@ public class Bitrix24Client {
                 // Temporary like a rate limit: the same request may well succeed a moment later.
                 throw new Bitrix24Exception.RateLimited("DEADLINE_PASSED", "The request ran out of time before it could ask Bitrix24 for " + method);
             }
+            // The budget's slot first: a request waiting for its slot holds none of this instance's exchange slots.
+            PortalBudget.MethodState time = budget.take(connection.credentials.portalId(), connection.credentials.clientEndpoint(), method, deadline);
+            methodTime.pace(method, time, deadline);
             RemoteAnswer answer;
             try (PortalSlots.Slot slot = slots.take(connection.credentials.portalId(), deadline)) {
                 answer = send(connection.credentials, method, params, deadline);
             }
             if (!answer.isError()) {
+                methodTime.recordAnswer(connection.credentials.portalId(), method, answer.body().path("time"));
                 return answer.body();
             }
             String code = answer.errorCode();
@@ -341,15 +357,23 @@ public class Bitrix24Client {
             } else if ("QUERY_LIMIT_EXCEEDED".equals(code)) {
                 Duration pause = jitter(backoff);
                 if (!deadline.allows(pause)) {
-                    throw new Bitrix24Exception.RateLimited(code, "Bitrix24 kept rate-limiting the app");
+                    throw new Bitrix24Exception.RateLimited(code, "Bitrix24 kept rate-limiting the app", pause);
                 }
                 metrics.counter("bitrix24.rate_limit.waits").increment();
-                sleep(pause);
+                if (budget.enabled()) {
+                    // Others share the portal's counter: every instance's next slot comes once the bucket has drained,
+                    // and no sooner than the back-off; the next turn of this loop waits for it.
+                    budget.markFull(connection.credentials.portalId(), connection.credentials.clientEndpoint(), pause);
+                } else {
+                    Pause.sleep(pause);
+                }
                 backoff = backoff.multipliedBy(2);
+            } else if ("OPERATION_TIME_LIMIT".equals(code)) {
+                throw methodTime.limitReached(connection.credentials.portalId(), method, time, answer.errorDescription());
             } else if (answer.isServerFailure() && serverFailures < config.serverErrorRetries()
                     && deadline.allows(SERVER_RETRY_PAUSE.multipliedBy(serverFailures + 1))) {
                 serverFailures++;
-                sleep(SERVER_RETRY_PAUSE.multipliedBy(serverFailures));
+                Pause.sleep(SERVER_RETRY_PAUSE.multipliedBy(serverFailures));
             } else {
                 throw Bitrix24Errors.of(answer);
             }
@@ -389,14 +413,5 @@ public class Bitrix24Client {
     private static Duration jitter(Duration base) {
         long millis = base.toMillis();
         return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Bitrix24Exception.Unavailable("INTERRUPTED", "The call to Bitrix24 was interrupted");
-        }
     }
 }

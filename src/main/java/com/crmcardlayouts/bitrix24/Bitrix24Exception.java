@@ -1,5 +1,7 @@
 package com.crmcardlayouts.bitrix24;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -80,10 +82,26 @@ public class Bitrix24Exception extends RuntimeException {
         }
     }
 
-    /** Bitrix24 kept rate-limiting ({@code QUERY_LIMIT_EXCEEDED} past the budget, {@code OPERATION_TIME_LIMIT}). */
+    /**
+     * Bitrix24 kept rate-limiting ({@code QUERY_LIMIT_EXCEEDED} past the budget, {@code OPERATION_TIME_LIMIT}),
+     * or the portal's request budget has no slot before the deadline. Says when trying
+     * again makes sense ({@link #retryAfterSeconds()}), where the app knows it.
+     */
     public static class RateLimited extends Bitrix24Exception {
+        private final Duration retryAfter;
+
         public RateLimited(String code, String description) {
+            this(code, description, null);
+        }
+
+        public RateLimited(String code, String description, Duration retryAfter) {
             super(code, description);
+            this.retryAfter = retryAfter;
+        }
+
+        /** Whole seconds, at least one: the form of HTTP's {@code Retry-After}. */
+        public Optional<Long> retryAfterSeconds() {
+            return Optional.ofNullable(retryAfter).map(after -> Math.max(1, (after.toMillis() + 999) / 1000));
         }
 
         @Override

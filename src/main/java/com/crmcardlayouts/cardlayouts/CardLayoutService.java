@@ -89,7 +89,7 @@ public class CardLayoutService {
             return journal.record(entry(caller, request, AuditEntry.SUCCESS, applied.method()));
         } catch (Bitrix24Exception e) {
             LOG.infof("Bitrix24 refused %s on portal %d for user %d: %s", operation, caller.portalId(), caller.userId(), e.getMessage());
-            throw refuse(caller, request, Bitrix24Failures.refusal(e, !request.isOwnReset(caller.userId())), e.getMessage());
+            throw refuse(caller, request, Bitrix24Failures.refusal(e, !request.isOwnReset(caller.userId())), e);
         }
     }
 
@@ -115,11 +115,11 @@ public class CardLayoutService {
         };
     }
 
-    private Refused refuse(Caller caller, LayoutRequest request, Refusal refusal, String bitrix24Message) {
-        String detail = bitrix24Message == null ? refusal.name() : refusal.name() + ": " + bitrix24Message;
+    private Refused refuse(Caller caller, LayoutRequest request, Refusal refusal, Bitrix24Exception failure) {
+        String detail = failure == null ? refusal.name() : refusal.name() + ": " + failure.getMessage();
         journal.record(entry(caller, request, refusal.code.name(), detail));
         count(request, refusal.code.name());
-        return new Refused(refusal);
+        return failure == null ? new Refused(refusal) : Bitrix24Failures.refused(refusal, failure);
     }
 
     /** {@code card_layout_actions_total{action, outcome}}: three actions times a handful of outcomes. */

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** How the app reaches Bitrix24 (CONTRACT §1 and §5). */
 @ConfigMapping(prefix = "bitrix24")
@@ -48,4 +50,50 @@ public interface Bitrix24Config {
     /** Retries after a Bitrix24 5xx answer or an unreachable portal. */
     @WithDefault("2")
     int serverErrorRetries();
+
+    /** Each portal's request budget, shared by every instance through PostgreSQL. */
+    Budget budget();
+
+    /** Bitrix24's per-method time limit of each portal (seconds of method time per 10 minutes). */
+    MethodTime methodTime();
+
+    interface Budget {
+
+        /** Take a slot of the portal's budget before every request; off only to measure what it costs. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per second Bitrix24's leaky bucket drains (2 on most plans, 5 on enterprise plans). */
+        @WithDefault("2")
+        double drainPerSecond();
+
+        /** Requests Bitrix24's leaky bucket holds before it refuses (50 on most plans, 250 on enterprise plans). */
+        @WithDefault("50")
+        int burst();
+
+        /**
+         * Slots of the bucket the app leaves to others: the install-time quick call takes no slot, and a
+         * request may reach Bitrix24 later than its slot (network, a slow portal), so a burst sent on time can
+         * arrive bunched.
+         */
+        @WithDefault("2")
+        int headroom();
+
+        /**
+         * Portals on other plans, by domain: {@code domain=drain/burst} entries separated by commas, e.g.
+         * {@code big.bitrix24.com=5/250}.
+         */
+        Optional<List<String>> portals();
+    }
+
+    interface MethodTime {
+
+        /** Bitrix24's limit of one method's time per portal in 10 minutes. */
+        @WithDefault("480s")
+        Duration limit();
+
+        /** From this much method time on, background work of that method slows down, more as the limit nears. */
+        @WithDefault("360s")
+        Duration paceFrom();
+    }
 }

@@ -8,6 +8,17 @@ public final class Bitrix24Failures {
     private Bitrix24Failures() {
     }
 
+    /** The refusal named for {@code failure}, with the {@code Retry-After} a rate limit carries. */
+    public static Refused refused(Bitrix24Exception failure, boolean needsSettingsRight) {
+        return refused(refusal(failure, needsSettingsRight), failure);
+    }
+
+    /** {@code refusal} for {@code failure}, with the {@code Retry-After} a rate limit carries. */
+    public static Refused refused(Refusal refusal, Bitrix24Exception failure) {
+        Long retryAfter = failure instanceof Bitrix24Exception.RateLimited limited ? limited.retryAfterSeconds().orElse(null) : null;
+        return new Refused(refusal, null, retryAfter);
+    }
+
     /**
      * @param needsSettingsRight whether the action needs the CRM right "Allow to change settings"
      *                           (common layouts, other users' layouts); otherwise only CRM access is missing

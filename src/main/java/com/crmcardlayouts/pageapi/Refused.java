@@ -1,5 +1,7 @@
 package com.crmcardlayouts.pageapi;
 
+import java.util.Optional;
+
 /**
  * A page-API request the app refused or Bitrix24 failed.
  *
@@ -9,6 +11,7 @@ public class Refused extends RuntimeException {
 
     private final Refusal refusal;
     private final String field;
+    private final Long retryAfterSeconds;
 
     public Refused(Refusal refusal) {
         this(refusal, null);
@@ -16,9 +19,15 @@ public class Refused extends RuntimeException {
 
     /** @param field the offending request field, e.g. {@code userId}, for the explanation */
     public Refused(Refusal refusal, String field) {
+        this(refusal, field, null);
+    }
+
+    /** @param retryAfterSeconds when asking again makes sense, answered as {@code Retry-After}; null if unknown */
+    public Refused(Refusal refusal, String field, Long retryAfterSeconds) {
         super(field == null ? refusal.name() : refusal.name() + " (" + field + ")");
         this.refusal = refusal;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Refusal refusal() {
@@ -27,5 +36,9 @@ public class Refused extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public Optional<Long> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfterSeconds);
     }
 }

@@ -84,6 +84,7 @@ public final class SimPortal {
     private volatile boolean rateLimited;
     private volatile boolean leakyBucket;
     private volatile boolean operationTimeLimited;
+    private volatile ReportedOperating reportedOperating = new ReportedOperating(0, null);
     private volatile boolean sendsApplicationToken = true;
     private final Set<String> missingMethodPrefixes = new CopyOnWriteArraySet<>();
     private final InjectedFailures injectedFailures = new InjectedFailures();
@@ -530,6 +531,19 @@ public final class SimPortal {
 
     public boolean operationTimeLimited() {
         return operationTimeLimited;
+    }
+
+    /** What a method's answer says of its time on the portal: {@code time.operating} and, when set, {@code operating_reset_at}. */
+    public record ReportedOperating(double seconds, Instant resetAt) {
+    }
+
+    /** Every answer reports this much method time used in the last 10 minutes (0 and no reset time by default). */
+    public void setReportedOperating(double seconds, Instant resetAt) {
+        reportedOperating = new ReportedOperating(seconds, resetAt);
+    }
+
+    public ReportedOperating reportedOperating() {
+        return reportedOperating;
     }
 
     /** Newer portals send SERVER_ENDPOINT, APPLICATION_TOKEN and APPLICATION_SCOPE in frames (default); older ones do not. */

@@ -20,9 +20,10 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response refused(Refused refused, HttpHeaders headers) {
         String lang = guard.peek(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).map(AppSession::lang).orElse("en");
-        return Response.status(refused.refusal().code.status)
+        Response.ResponseBuilder answer = Response.status(refused.refusal().code.status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", refused.refusal().code.name(), "message", ApiMessages.explain(refused, lang)))
-                .build();
+                .entity(Map.of("error", refused.refusal().code.name(), "message", ApiMessages.explain(refused, lang)));
+        refused.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds));
+        return answer.build();
     }
 }

@@ -75,7 +75,7 @@ public class SessionGuard {
         try {
             return rights.isPortalAdmin(session.caller().portalId(), session.caller().userId(), client.deadline());
         } catch (Bitrix24Exception e) {
-            throw new Refused(Bitrix24Failures.refusal(e, false));
+            throw Bitrix24Failures.refused(e, false);
         }
     }
 

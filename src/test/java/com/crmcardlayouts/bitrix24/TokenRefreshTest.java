@@ -301,7 +301,7 @@ class TokenRefreshTest {
     }
 
     @Test
-    void query_limit_exceeded_is_retried_with_backoff() {
+    void query_limit_exceeded_is_retried_after_waiting_for_the_budget() {
         SimPortal portal = installed();
         long portalId = Db.portal(portal.memberId()).id;
         portal.failNextCalls(2, 503, "QUERY_LIMIT_EXCEEDED");
@@ -319,10 +319,11 @@ class TokenRefreshTest {
         Bitrix24Exception limited = assertThrows(Bitrix24Exception.RateLimited.class,
                 () -> client.call(portalId, ADMIN, "profile", Map.of(), deadline));
 
-        // It stops backing off when the next pause would end after the deadline, rather than sleeping past it.
+        // Each refusal fills the portal's budget for a growing back-off; it stops when the next one would end after the deadline.
         assertEquals("QUERY_LIMIT_EXCEEDED", limited.code());
+        assertTrue(((Bitrix24Exception.RateLimited) limited).retryAfterSeconds().isPresent(), "says when to come back");
         assertFalse(deadline.hasPassed(), "it gave up before its deadline");
-        assertTrue(portal.restCallCount("profile") >= 3, "backed off and retried several times");
+        assertTrue(portal.restCallCount("profile") >= 3, "waited for the budget and retried several times");
     }
 
     @Test

@@ -104,7 +104,7 @@ public class RestDispatcher {
             }
             time.processingStarts();
             RestResult result = spec.body().invoke(call);
-            return new RestResponse(200, envelope(result, time));
+            return new RestResponse(200, envelope(result, time, portal.reportedOperating()));
         } catch (RestError e) {
             return new RestResponse(e.httpStatus(), errorBody(e));
         } catch (RuntimeException e) {
@@ -175,7 +175,7 @@ public class RestDispatcher {
         };
     }
 
-    private static ObjectNode envelope(RestResult result, TimeInfo time) {
+    private static ObjectNode envelope(RestResult result, TimeInfo time, SimPortal.ReportedOperating operating) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("result", Php.asPhpJson(result.result()));
         if (result.next() != null) {
@@ -184,7 +184,7 @@ public class RestDispatcher {
         if (result.total() != null) {
             body.put("total", result.total());
         }
-        body.set("time", time.toJson(true));
+        body.set("time", TimeInfo.withOperating(time.toJson(), operating));
         return body;
     }
 
@@ -228,7 +228,7 @@ public class RestDispatcher {
                 if (result.next() != null) {
                     nexts.put(key, result.next());
                 }
-                times.set(key, time.toJson(false));
+                times.set(key, time.toJson());
             } catch (RestError e) {
                 errors.set(key, errorBody(e));
                 if (halt) {

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.simulator.rest;
 
+import com.crmcardlayouts.simulator.SimPortal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -24,7 +25,7 @@ final class TimeInfo {
         processingStartNanos = System.nanoTime();
     }
 
-    ObjectNode toJson(boolean withOperating) {
+    ObjectNode toJson() {
         long now = System.nanoTime();
         double duration = (now - startNanos) / 1e9;
         Instant finish = start.plusNanos(now - startNanos);
@@ -35,8 +36,14 @@ final class TimeInfo {
         time.put("processing", plain((now - processingStartNanos) / 1e9));
         time.put("date_start", iso(start));
         time.put("date_finish", iso(finish));
-        if (withOperating) {
-            time.put("operating", 0);
+        return time;
+    }
+
+    /** A single call's answer also says how much of the method's time the portal has used. */
+    static ObjectNode withOperating(ObjectNode time, SimPortal.ReportedOperating operating) {
+        time.put("operating", operating.seconds());
+        if (operating.resetAt() != null) {
+            time.put("operating_reset_at", operating.resetAt().getEpochSecond());
         }
         return time;
     }
