@@ -1,9 +1,12 @@
 package com.crmcardlayouts.admin;
 
+import com.crmcardlayouts.audit.AuditJournal;
+import com.crmcardlayouts.settings.SettingsStore;
+import com.crmcardlayouts.settings.SmartProcesses;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.Deadline;
-import com.crmcardlayouts.lifecycle.Binder;
+import com.crmcardlayouts.bindings.Binder;
 import com.crmcardlayouts.portal.Portal;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,12 +17,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConsoleService {
 
-    private final SettingsService settings;
+    private final SettingsStore settings;
     private final Binder binder;
     private final SmartProcesses smartProcesses;
     private final AuditJournal journal;
 
-    public ConsoleService(SettingsService settings, Binder binder, SmartProcesses smartProcesses, AuditJournal journal) {
+    public ConsoleService(SettingsStore settings, Binder binder, SmartProcesses smartProcesses, AuditJournal journal) {
         this.settings = settings;
         this.binder = binder;
         this.smartProcesses = smartProcesses;

@@ -1,5 +1,8 @@
 package com.crmcardlayouts.admin;
 
+import com.crmcardlayouts.audit.AuditPage;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SmartProcess;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.portal.Portal;
 

@@ -1,19 +1,19 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.admin.AuditEntry;
-import com.crmcardlayouts.admin.AuditJournal;
-import com.crmcardlayouts.admin.Settings;
-import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.audit.AuditEntry;
+import com.crmcardlayouts.audit.AuditJournal;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SettingsStore;
 import com.crmcardlayouts.bitrix24.ActingUser;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.LayoutCall;
 import com.crmcardlayouts.bitrix24.Layouts;
 import com.crmcardlayouts.bitrix24.Operation;
-import com.crmcardlayouts.pageapi.Bitrix24Failures;
-import com.crmcardlayouts.pageapi.Caller;
-import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.requests.Bitrix24Failures;
+import com.crmcardlayouts.requests.Caller;
+import com.crmcardlayouts.requests.Refusal;
+import com.crmcardlayouts.requests.Refused;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.TokenStore;
@@ -41,13 +41,13 @@ public class CardLayoutService {
     }
 
     private final PortalRegistry portals;
-    private final SettingsService settings;
+    private final SettingsStore settings;
     private final TokenStore tokens;
     private final AuditJournal journal;
     private final Bitrix24Client client;
     private final MeterRegistry metrics;
 
-    public CardLayoutService(PortalRegistry portals, SettingsService settings, TokenStore tokens, AuditJournal journal,
+    public CardLayoutService(PortalRegistry portals, SettingsStore settings, TokenStore tokens, AuditJournal journal,
                              Bitrix24Client client, MeterRegistry metrics) {
         this.portals = portals;
         this.settings = settings;

@@ -1,6 +1,6 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.requests.Caller;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.admin.Settings;
-import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SettingsStore;
 import com.crmcardlayouts.bitrix24.ActingUser;
 import com.crmcardlayouts.bitrix24.Batch;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
@@ -12,7 +12,7 @@ import com.crmcardlayouts.bitrix24.Layouts;
 import com.crmcardlayouts.bitrix24.Page;
 import com.crmcardlayouts.bitrix24.PortalUser;
 import com.crmcardlayouts.bitrix24.Profile;
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.requests.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -28,10 +28,10 @@ public class CardTabs {
 
     private static final Logger LOG = Logger.getLogger(CardTabs.class);
 
-    private final SettingsService settings;
+    private final SettingsStore settings;
     private final Bitrix24Client client;
 
-    public CardTabs(SettingsService settings, Bitrix24Client client) {
+    public CardTabs(SettingsStore settings, Bitrix24Client client) {
         this.settings = settings;
         this.client = client;
     }

@@ -2,9 +2,9 @@ package com.crmcardlayouts.cardlayouts;
 
 import com.crmcardlayouts.bitrix24.LayoutTarget;
 import com.crmcardlayouts.bitrix24.EntityType;
-import com.crmcardlayouts.pageapi.JsonInput;
-import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.requests.JsonInput;
+import com.crmcardlayouts.requests.Refusal;
+import com.crmcardlayouts.requests.Refused;
 
 import java.util.Optional;
 import java.util.Set;

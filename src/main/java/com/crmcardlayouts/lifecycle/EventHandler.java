@@ -1,5 +1,7 @@
 package com.crmcardlayouts.lifecycle;
 
+import com.crmcardlayouts.frame.LogSafe;
+import com.crmcardlayouts.frame.PortalAdminCheck;
 import com.crmcardlayouts.bitrix24.AppInfo;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.OAuthServer;

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.lifecycle;
 
+import com.crmcardlayouts.frame.LogSafe;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package com.crmcardlayouts.lifecycle;
 
+import com.crmcardlayouts.bindings.Bindings;
 import com.crmcardlayouts.portal.DatabaseOutage;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,9 +1,16 @@
 package com.crmcardlayouts.lifecycle;
 
+import com.crmcardlayouts.bindings.Binder;
+import com.crmcardlayouts.bindings.ChosenTabs;
+import com.crmcardlayouts.frame.FrameRejected;
+import com.crmcardlayouts.frame.FrameRequest;
+import com.crmcardlayouts.frame.FrameVerifier;
+import com.crmcardlayouts.frame.PortalAdminCheck;
+import com.crmcardlayouts.frame.VerifiedFrame;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.Deadline;
-import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
+import com.crmcardlayouts.frame.FrameRejected.Reason;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalLock;
 import com.crmcardlayouts.portal.PortalRegistry;

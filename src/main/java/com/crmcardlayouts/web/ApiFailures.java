@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.pageapi.ErrorCode;
+import com.crmcardlayouts.requests.ErrorCode;
 import com.crmcardlayouts.portal.DatabaseOutage;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.AuditJournal;
-import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.audit.AuditJournal;
+import com.crmcardlayouts.requests.Refused;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 

@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.requests.Caller;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.TokenCipher;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.AuditJournal;
-import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.audit.AuditJournal;
+import com.crmcardlayouts.requests.Refusal;
+import com.crmcardlayouts.requests.Refused;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

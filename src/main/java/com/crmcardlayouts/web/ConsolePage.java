@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.AuditPage;
+import com.crmcardlayouts.audit.AuditPage;
 import com.crmcardlayouts.admin.ConsoleService;
 import com.crmcardlayouts.admin.ConsoleState;
 import com.crmcardlayouts.bitrix24.Bitrix24Client;
@@ -8,13 +8,13 @@ import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.cardlayouts.ViewerRights;
-import com.crmcardlayouts.lifecycle.Bindings;
-import com.crmcardlayouts.lifecycle.FrameRejected;
-import com.crmcardlayouts.lifecycle.FrameRequest;
-import com.crmcardlayouts.lifecycle.FrameVerifier;
+import com.crmcardlayouts.bindings.Bindings;
+import com.crmcardlayouts.frame.FrameRejected;
+import com.crmcardlayouts.frame.FrameRequest;
+import com.crmcardlayouts.frame.FrameVerifier;
 import com.crmcardlayouts.lifecycle.Installer;
-import com.crmcardlayouts.lifecycle.VerifiedFrame;
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.frame.VerifiedFrame;
+import com.crmcardlayouts.requests.Caller;
 import com.crmcardlayouts.portal.Portal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.lifecycle.FrameRejected;
+import com.crmcardlayouts.frame.FrameRejected;
 import io.quarkus.qute.CheckedTemplate;
 import com.crmcardlayouts.portal.DatabaseOutage;
 import io.quarkus.qute.TemplateInstance;

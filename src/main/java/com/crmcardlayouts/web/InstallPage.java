@@ -1,10 +1,10 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.lifecycle.Bindings;
-import com.crmcardlayouts.lifecycle.FrameRequest;
+import com.crmcardlayouts.bindings.Bindings;
+import com.crmcardlayouts.frame.FrameRequest;
 import com.crmcardlayouts.lifecycle.Installer;
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.requests.Caller;
 import com.crmcardlayouts.portal.Portal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,8 +1,8 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.Settings;
-import com.crmcardlayouts.admin.SettingsReader;
-import com.crmcardlayouts.admin.SettingsUpdater;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SettingsReader;
+import com.crmcardlayouts.settings.SettingsUpdater;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;

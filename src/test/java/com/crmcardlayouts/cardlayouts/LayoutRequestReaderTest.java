@@ -1,8 +1,8 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.pageapi.JsonInput;
-import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.requests.JsonInput;
+import com.crmcardlayouts.requests.Refusal;
+import com.crmcardlayouts.requests.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,12 +1,12 @@
 package com.crmcardlayouts.cardlayouts;
 
-import com.crmcardlayouts.admin.Settings;
+import com.crmcardlayouts.settings.Settings;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
 import com.crmcardlayouts.bitrix24.EntityType;
 import com.crmcardlayouts.bitrix24.LayoutTarget;
-import com.crmcardlayouts.pageapi.Caller;
-import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.requests.Caller;
+import com.crmcardlayouts.requests.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

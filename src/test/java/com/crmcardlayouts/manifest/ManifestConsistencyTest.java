@@ -2,7 +2,7 @@ package com.crmcardlayouts.manifest;
 
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
-import com.crmcardlayouts.lifecycle.Bindings;
+import com.crmcardlayouts.bindings.Bindings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

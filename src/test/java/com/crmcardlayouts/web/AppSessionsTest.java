@@ -1,6 +1,6 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.requests.Caller;
 import com.crmcardlayouts.portal.Portal;
 import org.junit.jupiter.api.Test;
 

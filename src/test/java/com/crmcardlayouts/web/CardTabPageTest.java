@@ -1,7 +1,7 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.Settings;
-import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SettingsStore;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
 import com.crmcardlayouts.portal.Portal;
@@ -42,7 +42,7 @@ class CardTabPageTest {
     @Inject
     PortalRegistry portals;
     @Inject
-    SettingsService settings;
+    SettingsStore settings;
     @Inject
     EntityManager em;
 

@@ -1,7 +1,7 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.AuditEntry;
-import com.crmcardlayouts.admin.AuditJournal;
+import com.crmcardlayouts.audit.AuditEntry;
+import com.crmcardlayouts.audit.AuditJournal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.simulator.Simulator;
 import com.crmcardlayouts.testing.Chromium;

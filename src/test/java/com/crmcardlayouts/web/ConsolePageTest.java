@@ -1,8 +1,8 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.AuditEntry;
-import com.crmcardlayouts.admin.Settings;
-import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.audit.AuditEntry;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SettingsStore;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
 import com.crmcardlayouts.portal.PortalLock;
@@ -47,7 +47,7 @@ class ConsolePageTest {
     @Inject
     PortalRegistry portals;
     @Inject
-    SettingsService settings;
+    SettingsStore settings;
     @Inject
     PortalLock portalLock;
 

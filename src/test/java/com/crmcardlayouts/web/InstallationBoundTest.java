@@ -1,11 +1,11 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.AuditJournal;
-import com.crmcardlayouts.admin.Settings;
-import com.crmcardlayouts.admin.SettingsService;
+import com.crmcardlayouts.audit.AuditJournal;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SettingsStore;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.requests.Caller;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.TokenCipher;
 import com.crmcardlayouts.simulator.SimPlacement;
@@ -49,7 +49,7 @@ class InstallationBoundTest {
     @Inject
     PortalRegistry portals;
     @Inject
-    SettingsService settings;
+    SettingsStore settings;
     @Inject
     TokenCipher cipher;
 

@@ -1,9 +1,9 @@
 package com.crmcardlayouts.web;
 
-import com.crmcardlayouts.admin.AuditEntry;
-import com.crmcardlayouts.admin.Settings;
-import com.crmcardlayouts.admin.SettingsService;
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.audit.AuditEntry;
+import com.crmcardlayouts.settings.Settings;
+import com.crmcardlayouts.settings.SettingsStore;
+import com.crmcardlayouts.requests.Caller;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import com.crmcardlayouts.portal.TokenCipher;
@@ -43,7 +43,7 @@ class PageApiGuardsTest {
     @Inject
     PortalRegistry portals;
     @Inject
-    SettingsService settings;
+    SettingsStore settings;
     @Inject
     TokenCipher cipher;
 

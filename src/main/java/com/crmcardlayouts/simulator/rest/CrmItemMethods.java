@@ -2,7 +2,6 @@ package com.crmcardlayouts.simulator.rest;
 
 import com.crmcardlayouts.simulator.CrmEntityTypes;
 import com.crmcardlayouts.simulator.SimCrm;
-import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.SimSmartProcess;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,8 +1,8 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.settings;
 
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.lifecycle.Bindings;
-import com.crmcardlayouts.pageapi.Caller;
+import com.crmcardlayouts.bindings.Bindings;
+import com.crmcardlayouts.requests.Caller;
 
 import java.util.Arrays;
 import java.util.List;

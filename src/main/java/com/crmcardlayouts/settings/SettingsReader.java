@@ -1,9 +1,9 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.settings;
 
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.pageapi.JsonInput;
-import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.requests.JsonInput;
+import com.crmcardlayouts.requests.Refusal;
+import com.crmcardlayouts.requests.Refused;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

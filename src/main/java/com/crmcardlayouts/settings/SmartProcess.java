@@ -1,4 +1,4 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.settings;
 
 import com.crmcardlayouts.bitrix24.CardType;
 

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.audit;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.pageapi;
+package com.crmcardlayouts.requests;
 
 /**
  * The page API's error codes (CONTRACT §5), each with the HTTP status it is answered with; the

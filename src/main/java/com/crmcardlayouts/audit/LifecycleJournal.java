@@ -1,4 +1,4 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.audit;
 
 import com.crmcardlayouts.portal.PortalEvents;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.pageapi;
+package com.crmcardlayouts.requests;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;

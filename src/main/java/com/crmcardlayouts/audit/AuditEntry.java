@@ -1,4 +1,4 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

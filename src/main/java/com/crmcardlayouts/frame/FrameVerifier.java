@@ -1,10 +1,10 @@
-package com.crmcardlayouts.lifecycle;
+package com.crmcardlayouts.frame;
 
 import com.crmcardlayouts.bitrix24.AppInfo;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.OAuthServer;
 import com.crmcardlayouts.config.Bitrix24Config;
-import com.crmcardlayouts.lifecycle.FrameRejected.Reason;
+import com.crmcardlayouts.frame.FrameRejected.Reason;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.audit;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

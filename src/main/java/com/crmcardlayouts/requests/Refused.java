@@ -1,4 +1,4 @@
-package com.crmcardlayouts.pageapi;
+package com.crmcardlayouts.requests;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.pageapi;
+package com.crmcardlayouts.requests;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 

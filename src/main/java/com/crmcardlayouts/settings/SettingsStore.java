@@ -1,7 +1,7 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.settings;
 
 import com.crmcardlayouts.bitrix24.CardType;
-import com.crmcardlayouts.lifecycle.ChosenTabs;
+import com.crmcardlayouts.bindings.ChosenTabs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,11 +11,11 @@ import java.util.Optional;
 
 /** Reads and stores each portal's settings. */
 @ApplicationScoped
-public class SettingsService implements ChosenTabs {
+public class SettingsStore implements ChosenTabs {
 
     private final EntityManager em;
 
-    public SettingsService(EntityManager em) {
+    public SettingsStore(EntityManager em) {
         this.em = em;
     }
 

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.lifecycle;
+package com.crmcardlayouts.frame;
 
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 

@@ -1,4 +1,4 @@
-package com.crmcardlayouts.pageapi;
+package com.crmcardlayouts.requests;
 
 /**
  * The user acting through the app's pages, as vouched for by their app-session.

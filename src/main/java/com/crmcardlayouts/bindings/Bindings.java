@@ -1,4 +1,4 @@
-package com.crmcardlayouts.lifecycle;
+package com.crmcardlayouts.bindings;
 
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.CrmEntity;

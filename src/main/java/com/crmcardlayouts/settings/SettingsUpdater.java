@@ -1,13 +1,15 @@
-package com.crmcardlayouts.admin;
+package com.crmcardlayouts.settings;
 
+import com.crmcardlayouts.audit.AuditEntry;
+import com.crmcardlayouts.audit.AuditJournal;
 import com.crmcardlayouts.bitrix24.Bitrix24Exception;
 import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.Deadline;
-import com.crmcardlayouts.lifecycle.Binder;
-import com.crmcardlayouts.pageapi.Bitrix24Failures;
-import com.crmcardlayouts.pageapi.Caller;
-import com.crmcardlayouts.pageapi.Refusal;
-import com.crmcardlayouts.pageapi.Refused;
+import com.crmcardlayouts.bindings.Binder;
+import com.crmcardlayouts.requests.Bitrix24Failures;
+import com.crmcardlayouts.requests.Caller;
+import com.crmcardlayouts.requests.Refusal;
+import com.crmcardlayouts.requests.Refused;
 import com.crmcardlayouts.portal.Portal;
 import com.crmcardlayouts.portal.PortalLock;
 import com.crmcardlayouts.portal.PortalRegistry;
@@ -34,13 +36,13 @@ public class SettingsUpdater {
     private static final Logger LOG = Logger.getLogger(SettingsUpdater.class);
 
     private final PortalRegistry portals;
-    private final SettingsService settings;
+    private final SettingsStore settings;
     private final Binder binder;
     private final SmartProcesses smartProcesses;
     private final AuditJournal journal;
     private final PortalLock lock;
 
-    SettingsUpdater(PortalRegistry portals, SettingsService settings, Binder binder, SmartProcesses smartProcesses,
+    SettingsUpdater(PortalRegistry portals, SettingsStore settings, Binder binder, SmartProcesses smartProcesses,
                     AuditJournal journal, PortalLock lock) {
         this.portals = portals;
         this.settings = settings;

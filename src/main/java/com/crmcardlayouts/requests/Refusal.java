@@ -1,4 +1,4 @@
-package com.crmcardlayouts.pageapi;
+package com.crmcardlayouts.requests;
 
 /** Why the app refused or failed a page-API request; the pages explain each one in the user's language. */
 public enum Refusal {
