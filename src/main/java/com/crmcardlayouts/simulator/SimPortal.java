@@ -84,7 +84,7 @@ public final class SimPortal {
     private volatile boolean rateLimited;
     private volatile boolean leakyBucket;
     private volatile boolean operationTimeLimited;
-    private volatile ReportedOperating reportedOperating = new ReportedOperating(0, null);
+    private final OperatingTime operatingTime = new OperatingTime();
     private volatile boolean sendsApplicationToken = true;
     private final Set<String> missingMethodPrefixes = new CopyOnWriteArraySet<>();
     private final InjectedFailures injectedFailures = new InjectedFailures();
@@ -533,17 +533,9 @@ public final class SimPortal {
         return operationTimeLimited;
     }
 
-    /** What a method's answer says of its time on the portal: {@code time.operating} and, when set, {@code operating_reset_at}. */
-    public record ReportedOperating(double seconds, Instant resetAt) {
-    }
-
-    /** Every answer reports this much method time used in the last 10 minutes (0 and no reset time by default). */
-    public void setReportedOperating(double seconds, Instant resetAt) {
-        reportedOperating = new ReportedOperating(seconds, resetAt);
-    }
-
-    public ReportedOperating reportedOperating() {
-        return reportedOperating;
+    /** The portal's load limiter: each method's execution time in the last 10 minutes. */
+    public OperatingTime operatingTime() {
+        return operatingTime;
     }
 
     /** Newer portals send SERVER_ENDPOINT, APPLICATION_TOKEN and APPLICATION_SCOPE in frames (default); older ones do not. */

@@ -144,7 +144,7 @@ class PortalBudgetTest {
     void background_calls_of_a_method_near_its_time_limit_are_paced_and_foreground_calls_are_not() {
         Portal portal = quietPortalWithBucket();
         // 420 s of 480 s used, halfway from the pacing threshold (360 s) to the limit: background calls wait half the time to the reset.
-        portal.sim().setReportedOperating(420, Instant.now().plusSeconds(3));
+        portal.sim().operatingTime().spend("profile", 420, Instant.now().minus(Duration.ofMinutes(10)).plusSeconds(3));
         first.call(portal.id(), ADMIN, "profile", Map.of(), client.deadline());
         int profiles = portal.sim().restCallCount("profile");
 
@@ -166,9 +166,9 @@ class PortalBudgetTest {
     @Test
     void operation_time_limit_is_rate_limited_until_the_reported_reset_and_pauses_the_method_on_every_instance() {
         Portal portal = quietPortalWithBucket();
-        portal.sim().setReportedOperating(478, Instant.now().plusSeconds(120));
+        portal.sim().operatingTime().spend("profile", 478, Instant.now().minus(Duration.ofMinutes(8)));
+        portal.sim().operatingTime().setCost("profile", 5);
         first.call(portal.id(), ADMIN, "profile", Map.of(), client.deadline());
-        portal.sim().setOperationTimeLimited(true);
 
         Bitrix24Exception.RateLimited limited = assertThrows(Bitrix24Exception.RateLimited.class,
                 () -> first.call(portal.id(), ADMIN, "profile", Map.of(), client.deadline()));
@@ -182,7 +182,6 @@ class PortalBudgetTest {
         assertEquals("OPERATION_TIME_LIMIT", elsewhere.code());
         assertTrue(elsewhere.retryAfterSeconds().orElseThrow() > 110, "the pause is shared");
         assertEquals(profiles, portal.sim().restCallCount("profile"), "the paused method is not asked for again");
-        portal.sim().setOperationTimeLimited(false);
         assertTrue(first.call(portal.id(), ADMIN, "user.get", Map.of(), client.deadline()).isArray(), "other methods go on");
         assertThrows(Bitrix24Exception.RateLimited.class, () -> second.call(portal.id(), ADMIN, "profile", Map.of(), client.deadline()));
         assertEquals(profiles, portal.sim().restCallCount("profile"), "the paused method stays paused until the reported reset");

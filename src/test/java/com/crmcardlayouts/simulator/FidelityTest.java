@@ -6,10 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -103,6 +106,35 @@ class FidelityTest extends FreshPortalTest {
         assertEquals(2, portal.requestLog().count(RequestLog.Kind.PORTAL, mark));
         assertEquals(2, portal.restCallCount("profile"), "as a command and alone");
         assertEquals(1, portal.requestLog().refusals("invalid_token"));
+    }
+
+    @Test
+    void answers_report_the_methods_time_of_the_last_ten_minutes_and_refuse_it_at_the_limit() {
+        String token = token(1);
+        Instant spentAt = Instant.now().minus(Duration.ofMinutes(9));
+        portal.operatingTime().spend("profile", 473, spentAt);
+        portal.operatingTime().setCost("profile", 4);
+
+        given().auth().oauth2(token).get("/simulator/portal/demo/rest/profile").then().statusCode(200)
+                .body("time.operating", greaterThanOrEqualTo(477f))
+                .body("time.operating_reset_at", equalTo((int) spentAt.plus(Duration.ofMinutes(10)).getEpochSecond()));
+        given().auth().oauth2(token).get("/simulator/portal/demo/rest/profile").then().statusCode(200);
+        given().auth().oauth2(token).get("/simulator/portal/demo/rest/profile").then().statusCode(429)
+                .body("error", equalTo("OPERATION_TIME_LIMIT"))
+                .body("error_description", equalTo("Method is blocked due to operation time limit."));
+        given().auth().oauth2(token).get("/simulator/portal/demo/rest/user.get").then().statusCode(200)
+                .body("time.operating", lessThan(1f));
+    }
+
+    @Test
+    void a_batch_counts_its_commands_time_but_not_its_own() {
+        portal.operatingTime().setCost("profile", 2);
+        given().auth().oauth2(token(1)).contentType("application/json")
+                .body("{\"halt\":0,\"cmd\":{\"a\":\"profile\",\"b\":\"profile\"}}")
+                .post("/simulator/portal/demo/rest/batch").then().statusCode(200)
+                .body("result.result_time.b.operating", greaterThanOrEqualTo(4f))
+                .body("time", not(hasKey("operating")));
+        assertTrue(portal.operatingTime().used("batch", Instant.now()) == 0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static com.crmcardlayouts.simulator.SimUsers.ADMIN;
@@ -66,9 +67,9 @@ class RateLimitedAnswersTest {
 
     @Test
     void operation_time_limit_answers_rate_limited_with_retry_after_from_the_reported_reset() {
-        portal.sim.setReportedOperating(475, Instant.now().plusSeconds(90));
+        portal.sim.operatingTime().spend(RESET_METHOD, 475, Instant.now().minus(Duration.ofMinutes(10)).plusSeconds(90));
+        portal.sim.operatingTime().setCost(RESET_METHOD, 10);
         reset(session, RESET_OWN).statusCode(200);
-        portal.sim.setOperationTimeLimited(true);
 
         ExtractableResponse<Response> answer = reset(session, RESET_OWN)
                 .statusCode(503).body("error", equalTo("RATE_LIMITED")).extract();

@@ -1,6 +1,7 @@
 package com.crmcardlayouts.simulator.rest;
 
 import com.crmcardlayouts.simulator.InjectedFailures;
+import com.crmcardlayouts.simulator.OperatingTime;
 import com.crmcardlayouts.simulator.RequestLog;
 import com.crmcardlayouts.simulator.SimPortal;
 import com.crmcardlayouts.simulator.SimUser;
@@ -14,6 +15,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,12 +101,17 @@ public class RestDispatcher {
             }
             RestCall call = authenticate(portal, method, credentials, params);
             checkScope(spec, call);
-            if (!method.equals("batch") && portal.operationTimeLimited()) {
+            boolean counted = !method.equals("batch");
+            if (counted && timeLimited(portal, method)) {
                 throw operationTimeLimit();
             }
             time.processingStarts();
             RestResult result = spec.body().invoke(call);
-            return new RestResponse(200, envelope(result, time, portal.reportedOperating()));
+            ObjectNode timing = time.toJson();
+            if (counted) {
+                spendAndReport(portal, method, timing);
+            }
+            return new RestResponse(200, envelope(result, timing));
         } catch (RestError e) {
             return new RestResponse(e.httpStatus(), errorBody(e));
         } catch (RuntimeException e) {
@@ -175,7 +182,19 @@ public class RestDispatcher {
         };
     }
 
-    private static ObjectNode envelope(RestResult result, TimeInfo time, SimPortal.ReportedOperating operating) {
+    private static boolean timeLimited(SimPortal portal, String method) {
+        return portal.operationTimeLimited() || portal.operatingTime().overLimit(method, Instant.now());
+    }
+
+    /** Charges the call's processing (plus the method's simulated cost) and reports the method's time as Bitrix24 does. */
+    private static void spendAndReport(SimPortal portal, String method, ObjectNode timing) {
+        OperatingTime limiter = portal.operatingTime();
+        Instant now = Instant.now();
+        limiter.spend(method, timing.path("processing").asDouble() + limiter.cost(method), now);
+        TimeInfo.withOperating(timing, limiter.used(method, now), limiter.resetAt(method, now).orElse(null));
+    }
+
+    private static ObjectNode envelope(RestResult result, ObjectNode timing) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("result", Php.asPhpJson(result.result()));
         if (result.next() != null) {
@@ -184,7 +203,7 @@ public class RestDispatcher {
         if (result.total() != null) {
             body.put("total", result.total());
         }
-        body.set("time", TimeInfo.withOperating(time.toJson(), operating));
+        body.set("time", timing);
         return body;
     }
 
@@ -228,7 +247,9 @@ public class RestDispatcher {
                 if (result.next() != null) {
                     nexts.put(key, result.next());
                 }
-                times.set(key, time.toJson());
+                ObjectNode timing = time.toJson();
+                spendAndReport(outer.portal(), subMethod(command.getValue().asText()), timing);
+                times.set(key, timing);
             } catch (RestError e) {
                 errors.set(key, errorBody(e));
                 if (halt) {
@@ -245,14 +266,17 @@ public class RestDispatcher {
         return RestResult.of(body);
     }
 
+    private static String subMethod(String command) {
+        int question = command.indexOf('?');
+        return normalizeMethod(question < 0 ? command : command.substring(0, question));
+    }
+
     /** The methods a batch's commands name, for the request log. */
     private static List<String> commandMethods(ObjectNode params) {
         List<String> methods = new ArrayList<>();
         for (Map.Entry<String, JsonNode> command : Php.entries(Php.ignoringCase(params, "cmd"))) {
             if (command.getValue().isTextual()) {
-                String text = command.getValue().asText();
-                int question = text.indexOf('?');
-                methods.add(normalizeMethod(question < 0 ? text : text.substring(0, question)));
+                methods.add(subMethod(command.getValue().asText()));
             }
         }
         return methods;
@@ -271,7 +295,7 @@ public class RestDispatcher {
         RestCall call = new RestCall(outer.portal(), outer.caller(), outer.auth(), outer.scope(), method,
                 (ObjectNode) substitute(params, earlierResults));
         checkScope(spec, call);
-        if (outer.portal().operationTimeLimited()) {
+        if (timeLimited(outer.portal(), method)) {
             throw operationTimeLimit();
         }
         return spec.body().invoke(call);

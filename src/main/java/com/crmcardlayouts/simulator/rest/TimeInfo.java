@@ -1,6 +1,5 @@
 package com.crmcardlayouts.simulator.rest;
 
-import com.crmcardlayouts.simulator.SimPortal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -40,10 +39,10 @@ final class TimeInfo {
     }
 
     /** A single call's answer also says how much of the method's time the portal has used. */
-    static ObjectNode withOperating(ObjectNode time, SimPortal.ReportedOperating operating) {
-        time.put("operating", operating.seconds());
-        if (operating.resetAt() != null) {
-            time.put("operating_reset_at", operating.resetAt().getEpochSecond());
+    static ObjectNode withOperating(ObjectNode time, double operating, Instant resetAt) {
+        time.put("operating", plain(operating));
+        if (resetAt != null) {
+            time.put("operating_reset_at", resetAt.getEpochSecond());
         }
         return time;
     }
