@@ -359,7 +359,7 @@ class ConsolePageTest {
     void an_admin_opening_the_app_on_a_portal_the_app_lost_registers_it_again() {
         portals.uninstall(portal.portalId, portals.find(portal.portalId).orElseThrow().installedAt);
         portal.app(ADMIN, "en").then().statusCode(200).body(containsString("data-testid=\"portal-status\""));
-        assertEquals(PortalStatus.ACTIVE, portals.find(portal.portalId).orElseThrow().status);
+        assertEquals(PortalStatus.ACTIVE, portals.find(portal.portalId).orElseThrow().status());
         assertEquals(Settings.DEFAULTS, settings.forPortal(portal.portalId));
     }
 
