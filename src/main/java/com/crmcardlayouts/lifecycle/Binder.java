@@ -6,6 +6,8 @@ import com.crmcardlayouts.bitrix24.CardType;
 import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.config.AppConfig;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -25,7 +27,8 @@ public class Binder {
 
     /** One binding call: these are small writes, and a portal that takes longer is failing. */
     static final Duration CALL_LIMIT = Duration.ofSeconds(5);
-    private static final Map<String, String> TAB_TITLES = Map.of("en", "Card layout", "ru", "Макет карточки", "de", "Kartenlayout");
+    /** The languages of {@link CardTabMessages}, its own first: Bitrix24 is given the tab's title in each. */
+    private static final List<String> TAB_LANGUAGES = List.of("en", "ru", "de");
 
     private final Bitrix24Client client;
     private final AppConfig config;
@@ -126,7 +129,18 @@ public class Binder {
 
     private static Map<String, Object> placementFields(CardType card, String handler) {
         Map<String, Object> langAll = new LinkedHashMap<>();
-        TAB_TITLES.forEach((lang, title) -> langAll.put(lang, Map.of("TITLE", title)));
-        return Map.of("PLACEMENT", card.placement(), "HANDLER", handler, "TITLE", TAB_TITLES.get("en"), "LANG_ALL", langAll);
+        for (String lang : TAB_LANGUAGES) {
+            langAll.put(lang, Map.of("TITLE", tabTitleIn(lang)));
+        }
+        return Map.of("PLACEMENT", card.placement(), "HANDLER", handler, "TITLE", tabTitleIn(TAB_LANGUAGES.get(0)),
+                "LANG_ALL", langAll);
+    }
+
+    private static String tabTitleIn(String lang) {
+        // The bundle's own language is its default bundle, not a localized one.
+        CardTabMessages messages = lang.equals(TAB_LANGUAGES.get(0))
+                ? MessageBundles.get(CardTabMessages.class)
+                : MessageBundles.get(CardTabMessages.class, Localized.Literal.of(lang));
+        return messages.title();
     }
 }

@@ -104,9 +104,6 @@ public interface AppMessages {
     String entity_smart_b2e_document();
 
     // --- card tab
-    @Message("Card layout")
-    String tab_title();
-
     @Message("Card")
     String tab_card_label();
 
