@@ -1,6 +1,7 @@
 package com.crmcardlayouts.web;
 
 import com.crmcardlayouts.pageapi.Refusal;
+import com.crmcardlayouts.portal.PortalStatus;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -229,17 +230,9 @@ public interface AppMessages {
     @Message("Status")
     String console_status();
 
-    @Message("Active")
-    String status_active();
-
-    @Message("Installation not finished")
-    String status_new();
-
-    @Message("The installing administrator must open the app again")
-    String status_needs_reauth();
-
-    @Message("Removed")
-    String status_uninstalled();
+    /** A portal state's name: one {@code status_$<STATE>} key per state, in every language's file (English: msg_en). */
+    @Message
+    String status(PortalStatus status);
 
     @Message("Tabs bound in Bitrix24")
     String console_bound_tabs();
