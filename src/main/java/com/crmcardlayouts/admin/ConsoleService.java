@@ -31,7 +31,7 @@ public class ConsoleService {
 
     /** @param deadline the console request's, shared with whatever else it asked Bitrix24 */
     public ConsoleState open(Portal portal, long adminUserId, Deadline deadline) {
-        return new ConsoleState(portal, settings.forPortal(portal.id), boundTabs(portal.id, adminUserId, deadline),
+        return new ConsoleState(new ConsoleState.PortalFacts(portal.domain, portal.status()), settings.forPortal(portal.id), boundTabs(portal.id, adminUserId, deadline),
                 smartProcesses.ifAvailable(portal.id, adminUserId, deadline), journal.page(portal.id, 1));
     }
 

@@ -9,10 +9,13 @@ import com.crmcardlayouts.bitrix24.Deadline;
 import com.crmcardlayouts.bitrix24.EventBindings;
 import com.crmcardlayouts.bitrix24.Placements;
 import com.crmcardlayouts.config.AppConfig;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +30,8 @@ public class Binder {
 
     /** One binding call: these are small writes, and a portal that takes longer is failing. */
     static final Duration CALL_LIMIT = Duration.ofSeconds(5);
-    private static final Map<String, String> TAB_TITLES = Map.of("en", "Card layout", "ru", "Макет карточки", "de", "Kartenlayout");
+    /** The languages of {@link CardTabMessages}, its own first: Bitrix24 is given the tab's title in each. */
+    private static final List<String> TAB_LANGUAGES = List.of("en", "ru", "de");
 
     private final Bitrix24Client client;
     private final AppConfig config;
@@ -69,7 +73,7 @@ public class Binder {
         }
         for (CardType card : wanted) {
             if (!present.contains(card.placement())) {
-                done.add(changes.add(Placements.bind(new Placements.Binding(card.placement(), handler), TAB_TITLES)));
+                done.add(changes.add(Placements.bind(new Placements.Binding(card.placement(), handler), tabTitles())));
             }
         }
         runAll(changes, done, deadline);
@@ -126,5 +130,20 @@ public class Binder {
         }
         changes.run(deadline);
         done.forEach(Batch.Answer::get);
+    }
+
+    /** The tab's title in each language Bitrix24 shows it in, from the tab's message bundle; English first. */
+    private static Map<String, String> tabTitles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        TAB_LANGUAGES.forEach(lang -> titles.put(lang, tabTitleIn(lang)));
+        return titles;
+    }
+
+    private static String tabTitleIn(String lang) {
+        // The bundle's own language is its default bundle, not a localized one.
+        CardTabMessages messages = lang.equals(TAB_LANGUAGES.get(0))
+                ? MessageBundles.get(CardTabMessages.class)
+                : MessageBundles.get(CardTabMessages.class, Localized.Literal.of(lang));
+        return messages.title();
     }
 }

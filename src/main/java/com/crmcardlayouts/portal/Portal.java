@@ -33,8 +33,9 @@ public class Portal extends PanacheEntityBase {
     @Column(name = "client_endpoint")
     public String clientEndpoint;
 
+    /** Changed only by the happenings below, each checked against {@link PortalChange}'s table. */
     @Enumerated(EnumType.STRING)
-    public PortalStatus status;
+    private PortalStatus status = PortalStatus.NEW;
 
     /** Encrypted; authenticates the portal's events. */
     @Column(name = "application_token")
@@ -72,8 +73,70 @@ public class Portal extends PanacheEntityBase {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
+    public PortalStatus status() {
+        return status;
+    }
+
     /** Installed in Bitrix24 (perhaps not finished, perhaps waiting for its installer to reauthorize). */
     public boolean isInstalled() {
         return status != PortalStatus.UNINSTALLED;
+    }
+
+    public boolean isInstalledBy(long userId) {
+        return installedBy != null && installedBy == userId;
+    }
+
+    /** An administrator installed the app: they become its installer; {@code NEW} until the application token is known. */
+    public void install(long adminUserId) {
+        installedBy = adminUserId;
+        change(applicationToken == null ? PortalChange.INSTALLED_WITHOUT_APPLICATION_TOKEN : PortalChange.INSTALLED);
+    }
+
+    /** @param encrypted the application token, already encrypted for this portal */
+    public void storeApplicationToken(String encrypted) {
+        applicationToken = encrypted;
+        change(PortalChange.APPLICATION_TOKEN_STORED);
+    }
+
+    /** A new installation begins: an earlier installation's application token must not vouch for it. */
+    public void forgetApplicationToken() {
+        applicationToken = null;
+    }
+
+    public void installerTokenRevoked() {
+        change(PortalChange.INSTALLER_TOKEN_REVOKED);
+    }
+
+    public void installerReturned() {
+        change(PortalChange.INSTALLER_RETURNED);
+    }
+
+    /**
+     * The installer came back, as one conditional update: it locks the portal row only when its state changes,
+     * which matters because every page open of every user asks for it.
+     */
+    public static void installerReturned(long portalId, long userId) {
+        for (PortalStatus from : PortalChange.INSTALLER_RETURNED.moves()) {
+            update("status = ?1, updatedAt = ?2 where id = ?3 and installedBy = ?4 and status = ?5",
+                    PortalChange.INSTALLER_RETURNED.from(from), Instant.now(), portalId, userId, from);
+        }
+    }
+
+    /** @return false when the portal was uninstalled already (nothing changed) */
+    public boolean uninstall(Instant at) {
+        if (!isInstalled()) {
+            return false;
+        }
+        change(PortalChange.UNINSTALLED_BY_PORTAL);
+        uninstalledAt = at;
+        return true;
+    }
+
+    private void change(PortalChange change) {
+        PortalStatus next = change.from(status);
+        if (next != status) {
+            status = next;
+            updatedAt = Instant.now();
+        }
     }
 }

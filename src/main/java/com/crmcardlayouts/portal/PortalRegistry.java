@@ -56,13 +56,12 @@ public class PortalRegistry {
         Installation installation = begin(facts);
         Portal portal = installation.portal();
         if (applicationToken != null && !applicationToken.isBlank()) {
-            portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+            portal.storeApplicationToken(cipher.encrypt(applicationToken, context(portal)));
         } else if (installation.isNew()) {
-            // The previous installation's token must not vouch for this one; ONAPPINSTALL brings the new one.
-            portal.applicationToken = null;
+            // ONAPPINSTALL brings the new installation's token.
+            portal.forgetApplicationToken();
         }
-        portal.installedBy = adminUserId;
-        portal.status = portal.applicationToken == null ? PortalStatus.NEW : PortalStatus.ACTIVE;
+        portal.install(adminUserId);
         tokens.save(portal.id, adminUserId, adminTokens);
         finish(installation, adminUserId);
         return portal;
@@ -76,15 +75,12 @@ public class PortalRegistry {
     public Portal onAppInstall(VerifiedPortal facts, String applicationToken, long userId, Optional<TokenPair> userTokens) {
         Installation installation = begin(facts);
         Portal portal = installation.portal();
-        portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+        portal.storeApplicationToken(cipher.encrypt(applicationToken, context(portal)));
         if (installation.isNew()) {
-            portal.installedBy = userId;
-        }
-        // The install POST already named the installer; a late or repeated event does not move that role.
-        boolean installer = portal.installedBy != null && portal.installedBy == userId;
-        if (portal.status == PortalStatus.NEW || installation.isNew()
-                || (portal.status == PortalStatus.NEEDS_REAUTH && installer && userTokens.isPresent())) {
-            portal.status = PortalStatus.ACTIVE;
+            portal.install(userId);
+        } else if (portal.isInstalledBy(userId) && userTokens.isPresent()) {
+            // The install POST already named the installer; a late or repeated event does not move that role.
+            portal.installerReturned();
         }
         userTokens.ifPresent(pair -> tokens.save(portal.id, userId, pair));
         finish(installation, userId);
@@ -132,14 +128,12 @@ public class PortalRegistry {
         Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
         boolean newToken = applicationToken != null && !applicationToken.isBlank() && !applicationTokenMatches(portal, applicationToken);
         boolean newVersion = version != null && (portal.appVersion == null || version > portal.appVersion);
+        // A NEW portal has no application token yet (storing one makes it ACTIVE), so only a new token moves it.
         if (newToken) {
-            portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
+            portal.storeApplicationToken(cipher.encrypt(applicationToken, context(portal)));
         }
         if (newVersion) {
             portal.appVersion = version;
-        }
-        if (portal.status == PortalStatus.NEW && portal.applicationToken != null) {
-            portal.status = PortalStatus.ACTIVE;
         }
         portal.updatedAt = Instant.now();
         if (newToken || newVersion) {
@@ -165,10 +159,7 @@ public class PortalRegistry {
             return false;
         }
         tokens.wipe(portalId);
-        if (portal.status != PortalStatus.UNINSTALLED) {
-            portal.status = PortalStatus.UNINSTALLED;
-            portal.uninstalledAt = Instant.now();
-            portal.updatedAt = Instant.now();
+        if (portal.uninstall(Instant.now())) {
             lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.UNINSTALLED, null, null));
         }
         return true;
@@ -202,11 +193,7 @@ public class PortalRegistry {
     public void userReturned(long portalId, long userId, TokenPair pair) {
         // Locks the portal row exclusively only when its state changes: every page open of every user lands here.
         // Portal first, token second: the order every writer keeps.
-        em.createNativeQuery("""
-                        update portal set status = 'ACTIVE', updated_at = now()
-                        where id = ?1 and installed_by = ?2 and status = 'NEEDS_REAUTH'
-                        """)
-                .setParameter(1, portalId).setParameter(2, userId).executeUpdate();
+        Portal.installerReturned(portalId, userId);
         Object status = em.createNativeQuery("select status from portal where id = ?1 for share")
                 .setParameter(1, portalId).getSingleResult();
         if (!PortalStatus.UNINSTALLED.name().equals(status)) {
@@ -234,10 +221,7 @@ public class PortalRegistry {
             return;
         }
         boolean replaced = portal.applicationToken != null;
-        portal.applicationToken = cipher.encrypt(applicationToken, context(portal));
-        if (portal.status == PortalStatus.NEW) {
-            portal.status = PortalStatus.ACTIVE;
-        }
+        portal.storeApplicationToken(cipher.encrypt(applicationToken, context(portal)));
         portal.updatedAt = Instant.now();
         if (replaced) {
             lifecycle.fire(new PortalEvents.Lifecycle(portalId, PortalEvents.Change.APPLICATION_TOKEN_REPLACED, adminUserId, null));
@@ -257,11 +241,12 @@ public class PortalRegistry {
         // Install POST and ONAPPINSTALL may race for a new portal: let the database pick one row.
         em.createNativeQuery("""
                 insert into portal (member_id, domain, client_endpoint, status)
-                values (?1, ?2, ?3, 'NEW') on conflict (member_id) do nothing
+                values (?1, ?2, ?3, ?4) on conflict (member_id) do nothing
                 """)
                 .setParameter(1, facts.memberId())
                 .setParameter(2, facts.domain())
                 .setParameter(3, facts.clientEndpoint())
+                .setParameter(4, PortalStatus.NEW.name())
                 .executeUpdate();
         return Portal.find("memberId", facts.memberId()).withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
     }

@@ -271,14 +271,12 @@ public class TokenStore {
     private void markForReauthorization(long portalId, long userId) {
         QuarkusTransaction.requiringNew().run(() -> {
             Portal portal = Portal.findById(portalId, LockModeType.PESSIMISTIC_WRITE);
-            boolean installer = portal != null && portal.installedBy != null && portal.installedBy == userId;
-            if (!installer || (portal.status != PortalStatus.NEW && portal.status != PortalStatus.ACTIVE)) {
+            if (portal == null || !portal.isInstalledBy(userId) || !PortalChange.INSTALLER_TOKEN_REVOKED.moves().contains(portal.status())) {
                 return;
             }
             boolean revoked = UserToken.lock(portalId, userId).map(row -> row.revokedAt != null).orElse(false);
             if (revoked) {
-                portal.status = PortalStatus.NEEDS_REAUTH;
-                portal.updatedAt = Instant.now();
+                portal.installerTokenRevoked();
             }
         });
     }
@@ -342,11 +340,7 @@ public class TokenStore {
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                em.createNativeQuery("""
-                                update portal set status = 'ACTIVE', updated_at = now()
-                                where id = ?1 and installed_by = ?2 and status = 'NEEDS_REAUTH'
-                                """)
-                        .setParameter(1, key.portalId()).setParameter(2, key.userId()).executeUpdate();
+                Portal.installerReturned(key.portalId(), key.userId());
                 Optional<UserToken> locked = lockIfFree(key);
                 if (locked == null) {
                     QuarkusTransaction.setRollbackOnly();

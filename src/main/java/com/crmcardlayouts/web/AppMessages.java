@@ -1,5 +1,7 @@
 package com.crmcardlayouts.web;
 
+import com.crmcardlayouts.requests.Refusal;
+import com.crmcardlayouts.portal.PortalStatus;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -104,9 +106,6 @@ public interface AppMessages {
     String entity_smart_b2e_document();
 
     // --- card tab
-    @Message("Card layout")
-    String tab_title();
-
     @Message("Card")
     String tab_card_label();
 
@@ -231,17 +230,9 @@ public interface AppMessages {
     @Message("Status")
     String console_status();
 
-    @Message("Active")
-    String status_active();
-
-    @Message("Installation not finished")
-    String status_new();
-
-    @Message("The installing administrator must open the app again")
-    String status_needs_reauth();
-
-    @Message("Removed")
-    String status_uninstalled();
+    /** A portal state's name: one {@code status_$<STATE>} key per state, in every language's file (English: msg_en). */
+    @Message
+    String status(PortalStatus status);
 
     @Message("Tabs bound in Bitrix24")
     String console_bound_tabs();
@@ -364,6 +355,48 @@ public interface AppMessages {
     String about_where();
 
     // --- page API answers
+    /**
+     * Why a page-API request was refused, through the message of each {@link Refusal}.
+     *
+     * @param field the offending request field or smart process, e.g. {@code userId}
+     * @param lastPage the last page of the journal that can be asked for
+     */
+    @Message("""
+            {#when refusal}\
+            {#is BODY_NOT_JSON_OBJECT}{msg:api_body_not_json_object}\
+            {#is BODY_TOO_LARGE}{msg:api_body_too_large}\
+            {#is FIELD_UNKNOWN}{msg:api_field_unknown(field)}\
+            {#is FIELD_NOT_INTEGER}{msg:api_field_not_integer(field)}\
+            {#is FIELD_NOT_BOOLEAN}{msg:api_field_not_boolean(field)}\
+            {#is FIELD_MISSING}{msg:api_field_missing(field)}\
+            {#is FIELD_NOT_FOR_ACTION}{msg:api_field_not_for_action(field)}\
+            {#is FIELD_NOT_FOR_ENTITY}{msg:api_field_not_for_entity(field)}\
+            {#is SCOPE_INVALID}{msg:api_scope_invalid}\
+            {#is USER_ID_WITHOUT_PERSONAL_SCOPE}{msg:api_user_id_without_personal_scope}\
+            {#is USER_ID_NOT_POSITIVE}{msg:api_user_id_not_positive}\
+            {#is ENTITY_TYPE_UNSUPPORTED}{msg:api_entity_type_unsupported}\
+            {#is LEAD_CUSTOMER_TYPE_INVALID}{msg:api_lead_customer_type_invalid}\
+            {#is CATEGORY_OUT_OF_RANGE}{msg:api_category_out_of_range}\
+            {#is CATEGORY_REQUIRED}{msg:api_category_required}\
+            {#is TABS_INVALID}{msg:api_tabs_invalid}\
+            {#is SMART_PROCESS_UNKNOWN}{msg:api_smart_process_unknown(field)}\
+            {#is PAGE_INVALID}{msg:api_page_invalid}\
+            {#is PAGE_OUT_OF_RANGE}{msg:api_page_out_of_range(lastPage)}\
+            {#is SESSION_INVALID}{msg:api_session_invalid}\
+            {#is NOT_INSTALLED}{msg:api_not_installed}\
+            {#is SAVE_IN_PROGRESS}{msg:api_save_in_progress}\
+            {#is USERS_NOT_ALLOWED}{msg:api_users_not_allowed}\
+            {#is OWN_RESET_NOT_ALLOWED}{msg:api_own_reset_not_allowed}\
+            {#is PORTAL_ADMIN_REQUIRED}{msg:api_portal_admin_required}\
+            {#is DENIED_NEEDS_CRM_SETTINGS_RIGHT}{msg:api_denied_needs_crm_settings_right}\
+            {#is DENIED_NEEDS_CRM_ACCESS}{msg:api_denied_needs_crm_access}\
+            {#is NEEDS_REAUTH}{msg:api_needs_reauth}\
+            {#is RATE_LIMITED}{msg:api_rate_limited}\
+            {#is METHOD_UNSUPPORTED_BY_PORTAL}{msg:api_method_unsupported_by_portal}\
+            {#is BITRIX24_FAILED}{msg:api_bitrix24_failed}\
+            {/when}""")
+    String api_refused(Refusal refusal, String field, int lastPage);
+
     @Message("The request body must be one JSON object.")
     String api_body_not_json_object();
 

@@ -138,7 +138,7 @@ class TokenRefreshTest {
         portal.expireAllAccessTokens();
 
         assertThrows(Bitrix24Exception.TokenRevoked.class, () -> client.call(portalId, ADMIN, "profile", Map.of(), client.deadline()));
-        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status());
         assertEquals(1, Db.count(em, "select count(*) from user_token where portal_id = ?1 and user_id = ?2 and revoked_at is not null",
                 portalId, ADMIN));
         assertThrows(Bitrix24Exception.TokenRevoked.class, () -> client.call(portalId, ADMIN, "profile", Map.of(), client.deadline()),
@@ -149,7 +149,7 @@ class TokenRefreshTest {
 
         IssuedTokens fresh = portal.issueTokens(ADMIN);
         registry.userReturned(portalId, ADMIN, new TokenPair(fresh.accessToken(), fresh.refreshToken(), fresh.expiresAt()));
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of(), client.deadline()).path("ID").asText());
     }
 
@@ -165,7 +165,7 @@ class TokenRefreshTest {
 
         assertEquals(storedRefreshToken, store.find(portalId, ADMIN).orElseThrow().tokens().refreshToken(), "the pair is kept");
         assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1 and revoked_at is not null", portalId));
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of(), client.deadline()).path("ID").asText());
         assertEquals(1, portal.refreshCount(ADMIN));
     }
@@ -188,7 +188,7 @@ class TokenRefreshTest {
                 portalId, PLAIN_USER));
         assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1 and user_id = ?2",
                 portalId, com.crmcardlayouts.simulator.SimUsers.CRM_MANAGER), "and it is stored nowhere else");
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status, "the installer is not concerned");
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status(), "the installer is not concerned");
     }
 
     @Test
@@ -214,7 +214,7 @@ class TokenRefreshTest {
         }
         assertEquals(2, portal.refreshCount(ADMIN), "theirs and our invalid_grant; no refresh after");
         assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1 and revoked_at is not null", portalId));
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         assertEquals("1", client.call(portalId, ADMIN, "profile", Map.of(), client.deadline()).path("ID").asText());
     }
 

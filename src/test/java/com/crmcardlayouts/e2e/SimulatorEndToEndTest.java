@@ -59,7 +59,7 @@ class SimulatorEndToEndTest {
         assertThat(appFrame.locator("[data-testid=portal-status]")).isVisible();
         screenshot(page, "e2e-2-installed-console");
         assertTrue(portal.appInstalled());
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
 
         // 2. Paula (a plain user) has her own arrangement of lead cards, and so has a colleague.
         portal.seedPersonalLayout(LEAD_LAYOUT, PLAIN_USER);

@@ -61,7 +61,7 @@ class EventsTest {
         event(Fixture.form("onappinstall-event.form", eventValues(portal, ADMIN))).then().statusCode(200);
 
         Portal stored = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.ACTIVE, stored.status);
+        assertEquals(PortalStatus.ACTIVE, stored.status());
         assertTrue(registry.applicationTokenMatches(stored, portal.applicationToken()));
         assertEquals(1, tokens(stored.id));
     }
@@ -72,7 +72,7 @@ class EventsTest {
         String body = Fixture.form("onappinstall-event.form", eventValues(portal, ADMIN));
         event(body).then().statusCode(200);
         event(Fixture.form("onappinstall-event.form", eventValues(portal, ADMIN))).then().statusCode(200);
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         assertEquals(1, tokens(Db.portal(portal.memberId()).id));
     }
 
@@ -154,7 +154,7 @@ class EventsTest {
         event(Fixture.form("onappuninstall-event.form", uninstall)).then().statusCode(401);
 
         Portal stored = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.ACTIVE, stored.status);
+        assertEquals(PortalStatus.ACTIVE, stored.status());
         assertTrue(registry.applicationTokenMatches(stored, portal.applicationToken()));
         assertEquals(1, tokens(stored.id));
     }
@@ -175,7 +175,7 @@ class EventsTest {
         event(Fixture.form("onappuninstall-event.form", values)).then().statusCode(401);
 
         Portal stored = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.ACTIVE, stored.status);
+        assertEquals(PortalStatus.ACTIVE, stored.status());
         assertEquals(1, tokens(stored.id));
     }
 
@@ -188,7 +188,7 @@ class EventsTest {
         // Bitrix24 revokes every token of the app, then delivers the event.
         portal.uninstall();
         Portal stored = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.UNINSTALLED, stored.status);
+        assertEquals(PortalStatus.UNINSTALLED, stored.status());
         assertEquals(0, tokens(stored.id));
 
         event(body).then().statusCode(200);

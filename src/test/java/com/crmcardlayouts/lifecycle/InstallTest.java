@@ -49,6 +49,19 @@ class InstallTest {
     PortalRegistry registry;
 
     @Test
+    void the_bound_tab_carries_its_title_in_every_language_of_the_tab_bundle() {
+        SimPortal portal = simulator.createPortal();
+        frame("/bitrix24/install", portal.domain(), "en", Fixture.form("install-frame-with-application-token.form", frameValues(portal, ADMIN)))
+                .then().statusCode(200);
+
+        SimPlacement tab = portal.placements().stream().filter(p -> p.placement().equals("CRM_DEAL_DETAIL_TAB")).findFirst().orElseThrow();
+        assertEquals("Card layout", tab.langAll().path("en").path("TITLE").asText());
+        assertEquals("Макет карточки", tab.langAll().path("ru").path("TITLE").asText());
+        assertEquals("Kartenlayout", tab.langAll().path("de").path("TITLE").asText());
+        assertEquals(3, tab.langAll().size(), "languages bound: " + tab.langAll());
+    }
+
+    @Test
     void install_from_a_newer_portal_stores_the_portal_and_binds_tabs_and_events() {
         SimPortal portal = simulator.createPortal();
         Map<String, String> values = frameValues(portal, ADMIN);
@@ -63,7 +76,7 @@ class InstallTest {
                 .body(not(containsString(values.get("AUTH_ID"))));
 
         Portal stored = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.ACTIVE, stored.status);
+        assertEquals(PortalStatus.ACTIVE, stored.status());
         assertEquals(portal.clientEndpoint(), stored.clientEndpoint);
         assertEquals(ADMIN, stored.installedBy);
         assertNotNull(stored.applicationToken);
@@ -80,12 +93,12 @@ class InstallTest {
         frame("/bitrix24/install", portal.domain(), "ru", Fixture.form("install-frame-legacy.form", frameValues(portal, ADMIN)))
                 .then().statusCode(200)
                 .body(containsString("Установка"));
-        assertEquals(PortalStatus.NEW, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.NEW, Db.portal(portal.memberId()).status());
 
         portal.finishInstall(ADMIN).join();
 
         Portal stored = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.ACTIVE, stored.status);
+        assertEquals(PortalStatus.ACTIVE, stored.status());
         assertNotNull(stored.applicationToken);
     }
 
@@ -102,7 +115,7 @@ class InstallTest {
         pageRequest(portal, ADMIN, "DEFAULT", "/bitrix24/app", portal.applicationToken()).then().statusCode(200);
         Portal stored = Db.portal(portal.memberId());
         assertTrue(registry.applicationTokenMatches(stored, portal.applicationToken()), "an administrator's value is adopted");
-        assertEquals(PortalStatus.ACTIVE, stored.status);
+        assertEquals(PortalStatus.ACTIVE, stored.status());
 
         pageRequest(portal, PLAIN_USER, "CRM_DEAL_DETAIL_TAB", "/bitrix24/placement", "0123456789abcdef0123456789abcdef")
                 .then().statusCode(403).body(containsString("data-reason=\"application_token_mismatch\""));
@@ -127,7 +140,7 @@ class InstallTest {
                 .then().statusCode(200);
         assertEquals(TABS.stream().sorted().toList(), placements(portal));
         assertEquals(3, portal.eventBindings().size());
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
     }
 
     @Test
@@ -149,14 +162,14 @@ class InstallTest {
         com.crmcardlayouts.testing.Bitrix24Requests.install(portal);
         Long portalId = Db.portal(portal.memberId()).id;
         portal.uninstall();
-        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status());
         assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1", portalId));
 
         com.crmcardlayouts.testing.Bitrix24Requests.install(portal);
 
         Portal again = Db.portal(portal.memberId());
         assertEquals(portalId, again.id);
-        assertEquals(PortalStatus.ACTIVE, again.status);
+        assertEquals(PortalStatus.ACTIVE, again.status());
         assertEquals(TABS.stream().sorted().toList(), placements(portal));
     }
 

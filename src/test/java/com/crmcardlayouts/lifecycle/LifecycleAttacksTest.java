@@ -78,7 +78,7 @@ class LifecycleAttacksTest {
         int status = event(Fixture.form("onappuninstall-event.form", forged)).then().extract().statusCode();
 
         Portal after = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.ACTIVE, after.status, "a plain user uninstalled the app for everyone (event answered " + status + ")");
+        assertEquals(PortalStatus.ACTIVE, after.status(), "a plain user uninstalled the app for everyone (event answered " + status + ")");
         assertTrue(tokens.find(after.id, ADMIN).isPresent(), "the installer's token was wiped");
     }
 
@@ -105,7 +105,7 @@ class LifecycleAttacksTest {
         TokenStore.Rotation next = tokens.rotate(stored.id, ADMIN, stale.accessToken(), oauth::refresh);
         assertInstanceOf(TokenStore.Rotation.Current.class, next,
                 "the forged uninstall (answered " + status + ") spent the installer's refresh token and lost the new pair");
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
     }
 
     /**
@@ -136,7 +136,7 @@ class LifecycleAttacksTest {
         assertEquals(1, delivered.size());
         assertTrue(List.of(200, 202).contains(delivered.get(0).httpStatus()), "answered " + delivered.get(0).httpStatus());
         assertTrue(elapsedMs < 2_000, "the genuine ONAPPUNINSTALL took " + elapsedMs + " ms; Bitrix24 gives up after 2 s and never retries");
-        Awaits.until(() -> Db.portal(portal.memberId()).status == PortalStatus.UNINSTALLED, Duration.ofSeconds(10),
+        Awaits.until(() -> Db.portal(portal.memberId()).status() == PortalStatus.UNINSTALLED, Duration.ofSeconds(10),
                 "the genuine uninstall was carried out once the refresh released its row");
         assertTrue(tokens.find(stored.id, ADMIN).isEmpty());
     }

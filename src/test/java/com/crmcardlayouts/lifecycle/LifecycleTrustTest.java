@@ -90,7 +90,7 @@ class LifecycleTrustTest {
 
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         TokenPair rotated = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
         assertNotEquals(old.refreshToken(), rotated.refreshToken(), "the installer's pair was refreshed");
         // The new pair was kept: the installer goes on working without opening the app again.
@@ -136,7 +136,7 @@ class LifecycleTrustTest {
         event(Fixture.form("onappinstall-event.form", replay)).then().statusCode(401);
 
         Portal after = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.UNINSTALLED, after.status);
+        assertEquals(PortalStatus.UNINSTALLED, after.status());
         assertEquals(uninstalled.installedAt, after.installedAt);
         assertEquals(0, tokenCount(after.id));
     }
@@ -151,7 +151,7 @@ class LifecycleTrustTest {
 
         assertEquals(List.of(200), delivered.stream().map(DeliveredEvent::httpStatus).toList());
         Portal stored = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.UNINSTALLED, stored.status);
+        assertEquals(PortalStatus.UNINSTALLED, stored.status());
         assertEquals(0, tokenCount(stored.id));
         assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
     }
@@ -190,7 +190,7 @@ class LifecycleTrustTest {
         Awaits.until(() -> Db.journalSize(em, portal.memberId()) > entries, Duration.ofSeconds(10), "the late verdict was journaled");
         simulator.setTokenEndpointDelay(Duration.ZERO);
         assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         // The refresh was not cut short: the installer's rotated pair was stored and works.
         TokenPair installers = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
         assertEquals(ADMIN, oauth.verify(installers.accessToken()).userId());
@@ -205,7 +205,7 @@ class LifecycleTrustTest {
 
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         assertEquals(List.of("APP_EVENT_REFUSED", "UNAUTHORIZED"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
         assertTrue(Db.lastJournalEntry(em, portal.memberId()).get(2).contains("did not confirm"), Db.lastJournalEntry(em, portal.memberId()).toString());
     }
@@ -249,7 +249,7 @@ class LifecycleTrustTest {
                 + "where portal_id = ?1 order by user_id", portal.id).stream().map(Arrays::toString).toList();
         List<String> settings = Db.rows(em, "select tab_entity_types, non_admins_may_use, users_may_reset_own, updated_at "
                 + "from portal_settings where portal_id = ?1", portal.id).stream().map(Arrays::toString).toList();
-        return new State(portal.status, portal.installedAt, portal.installedBy, portal.applicationToken, pairs, settings);
+        return new State(portal.status(), portal.installedAt, portal.installedBy, portal.applicationToken, pairs, settings);
     }
 
     private long tokenCount(long portalId) {

@@ -78,7 +78,7 @@ class UninstallCheckTest {
 
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
-        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status());
         // The check spent the planted chain (dead, so that row is marked so), but wiped nothing.
         assertEquals(2, Db.count(em, "select count(*) from user_token where portal_id = ?1", stored.id), "tokens were wiped");
         assertTrue(Db.lastJournalEntry(em, portal.memberId()).get(2).contains("did not confirm"), Db.lastJournalEntry(em, portal.memberId()).toString());
@@ -90,7 +90,7 @@ class UninstallCheckTest {
 
         event(Fixture.form("onappuninstall-event.form", eventValues(portal, PLAIN_USER))).then().statusCode(401);
 
-        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status());
         assertTrue(Db.lastJournalEntry(em, portal.memberId()).get(2).contains("still accepts"), Db.lastJournalEntry(em, portal.memberId()).toString());
     }
 
@@ -101,7 +101,7 @@ class UninstallCheckTest {
         List<DeliveredEvent> delivered = portal.uninstall(false).join();
 
         assertEquals(List.of(200), delivered.stream().map(DeliveredEvent::httpStatus).toList());
-        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status());
         assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
     }
 
@@ -127,7 +127,7 @@ class UninstallCheckTest {
         List<DeliveredEvent> delivered = portal.uninstall(false).join();
 
         assertEquals(List.of(200), delivered.stream().map(DeliveredEvent::httpStatus).toList());
-        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status());
     }
 
     @Test
@@ -144,8 +144,8 @@ class UninstallCheckTest {
 
         assertEquals(List.of(202), delivered.stream().map(DeliveredEvent::httpStatus).toList());
         assertTrue(answeredMs < 2_000, "answered in " + answeredMs + " ms");
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status, "not decided yet");
-        Awaits.until(() -> Db.portal(portal.memberId()).status == PortalStatus.UNINSTALLED, Duration.ofSeconds(10),
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status(), "not decided yet");
+        Awaits.until(() -> Db.portal(portal.memberId()).status() == PortalStatus.UNINSTALLED, Duration.ofSeconds(10),
                 "the genuine uninstall was carried out once the OAuth server answered");
         assertEquals(List.of("APP_UNINSTALLED", "SUCCESS"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
     }
@@ -165,7 +165,7 @@ class UninstallCheckTest {
 
         Awaits.until(() -> Db.journalSize(em, portal.memberId()) > entries, Duration.ofSeconds(10), "the late outcome was journaled");
         assertEquals(List.of("APP_EVENT_UNCONFIRMED", "BITRIX24_UNAVAILABLE"), Db.lastJournalEntry(em, portal.memberId()).subList(0, 2));
-        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.ACTIVE, Db.portal(portal.memberId()).status());
         assertTrue(AppLog.linesSince(logStart).stream().anyMatch(line -> line.contains("WARN")
                 && line.contains("Could not verify ONAPPUNINSTALL for portal " + portal.memberId())));
     }
@@ -188,7 +188,7 @@ class UninstallCheckTest {
             database.start();
         }
 
-        Awaits.until(() -> deferred.size() == 0 && Db.portal(portal.memberId()).status == PortalStatus.UNINSTALLED,
+        Awaits.until(() -> deferred.size() == 0 && Db.portal(portal.memberId()).status() == PortalStatus.UNINSTALLED,
                 Duration.ofSeconds(20), "the kept uninstall was carried out once the database was back");
         assertEquals(0, Db.count(em, "select count(*) from user_token where portal_id = ?1", Db.portal(portal.memberId()).id));
     }
@@ -205,11 +205,11 @@ class UninstallCheckTest {
         assertFalse(portals.uninstall(reinstalled.id, checked));
 
         Portal after = Db.portal(portal.memberId());
-        assertEquals(PortalStatus.ACTIVE, after.status);
+        assertEquals(PortalStatus.ACTIVE, after.status());
         assertEquals(reinstalled.installedAt, after.installedAt);
         assertTrue(tokens.find(after.id, ADMIN).isPresent(), "the new installation's tokens were kept");
         assertTrue(portals.uninstall(after.id, after.installedAt), "the installation that was checked is uninstalled");
-        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.UNINSTALLED, Db.portal(portal.memberId()).status());
     }
 
     @Test
@@ -259,7 +259,7 @@ class UninstallCheckTest {
         portal.revokeRefreshTokens(ADMIN);
         TokenPair installers = tokens.find(stored.id, ADMIN).orElseThrow().tokens();
         assertInstanceOf(TokenStore.Rotation.Revoked.class, tokens.rotate(stored.id, ADMIN, installers.accessToken(), oauth::refresh));
-        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status);
+        assertEquals(PortalStatus.NEEDS_REAUTH, Db.portal(portal.memberId()).status());
         return portal;
     }
 

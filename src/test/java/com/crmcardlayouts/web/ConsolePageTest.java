@@ -72,6 +72,16 @@ class ConsolePageTest {
     }
 
     @Test
+    void the_console_names_the_portals_state_in_the_viewers_language_and_shows_no_stored_token() {
+        String sealedToken = Db.portal(portal.sim.memberId()).applicationToken;
+        portal.app(ADMIN, "en").then().statusCode(200)
+                .body(containsString("data-testid=\"portal-state\">Active</dd>"))
+                .body(not(containsString(sealedToken)));
+        portal.app(ADMIN, "ru").then().statusCode(200).body(containsString("data-testid=\"portal-state\">Работает</dd>"));
+        portal.app(ADMIN, "de").then().statusCode(200).body(containsString("data-testid=\"portal-state\">Aktiv</dd>"));
+    }
+
+    @Test
     void opening_the_console_asks_bitrix24_only_whether_the_viewer_is_an_admin() {
         portal.app(ADMIN, "en").then().statusCode(200);
         portal.app(CRM_MANAGER, "en").then().statusCode(200);
@@ -359,7 +369,7 @@ class ConsolePageTest {
     void an_admin_opening_the_app_on_a_portal_the_app_lost_registers_it_again() {
         portals.uninstall(portal.portalId, portals.find(portal.portalId).orElseThrow().installedAt);
         portal.app(ADMIN, "en").then().statusCode(200).body(containsString("data-testid=\"portal-status\""));
-        assertEquals(PortalStatus.ACTIVE, portals.find(portal.portalId).orElseThrow().status);
+        assertEquals(PortalStatus.ACTIVE, portals.find(portal.portalId).orElseThrow().status());
         assertEquals(Settings.DEFAULTS, settings.forPortal(portal.portalId));
     }
 
