@@ -60,8 +60,4 @@ public class AuditEntry extends PanacheEntityBase {
 
     /** Why, in a few words, e.g. {@code OWN_RESET_NOT_ALLOWED} or Bitrix24's own message. */
     public String detail;
-
-    public boolean succeeded() {
-        return SUCCESS.equals(outcome);
-    }
 }

@@ -34,6 +34,6 @@ public class AuditJournal {
         List<AuditEntry> rows = AuditEntry.<AuditEntry>find("portalId", Sort.descending("id"), portalId)
                 .range(first, first + PAGE_SIZE).list();
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return new AuditPage(hasNext ? rows.subList(0, PAGE_SIZE) : rows, index + 1, hasNext);
+        return new AuditPage((hasNext ? rows.subList(0, PAGE_SIZE) : rows).stream().map(JournalLine::of).toList(), index + 1, hasNext);
     }
 }

@@ -3,7 +3,7 @@ package com.crmcardlayouts.audit;
 import java.util.List;
 
 /** One page of a portal's audit journal, newest first; {@code page} counts from 1. */
-public record AuditPage(List<AuditEntry> entries, int page, boolean hasNext) {
+public record AuditPage(List<JournalLine> entries, int page, boolean hasNext) {
 
     public boolean hasPrevious() {
         return page > 1;
