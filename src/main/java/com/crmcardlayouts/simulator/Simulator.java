@@ -99,7 +99,15 @@ public class Simulator {
 
     /** Waits the request delay; called on a worker thread by each simulated endpoint. */
     public void delayRequest() {
-        Duration delay = requestDelay;
+        sleep(requestDelay);
+    }
+
+    /** Waits the request delay and the token endpoint's own delay. */
+    public void delayTokenRequest() {
+        sleep(requestDelay.plus(tokenEndpointDelay));
+    }
+
+    private static void sleep(Duration delay) {
         if (delay.isZero()) {
             return;
         }
@@ -113,10 +121,6 @@ public class Simulator {
     /** How long the OAuth token endpoint takes to answer, like a slow network; none by default. */
     public void setTokenEndpointDelay(Duration delay) {
         tokenEndpointDelay = delay;
-    }
-
-    public Duration tokenEndpointDelay() {
-        return tokenEndpointDelay;
     }
 
     /** The next {@code n} requests to the OAuth token endpoint answer {@code httpStatus} with that error. */

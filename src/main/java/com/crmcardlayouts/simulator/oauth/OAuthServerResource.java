@@ -65,8 +65,7 @@ public class OAuthServerResource {
     }
 
     private Response token(MultivaluedMap<String, String> params) {
-        simulator.delayRequest();
-        pause(simulator.tokenEndpointDelay());
+        simulator.delayTokenRequest();
         Optional<InjectedFailures.Failure> injected = simulator.takeTokenEndpointFailure();
         if (injected.isPresent()) {
             return error(injected.get().httpStatus(), injected.get().error(), "Simulated failure");
@@ -170,16 +169,5 @@ public class OAuthServerResource {
 
     private static Response json(int status, Map<String, Object> body) {
         return Response.status(status).type(JSON_UTF8).entity(PhpJson.write(body)).build();
-    }
-
-    private static void pause(java.time.Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
